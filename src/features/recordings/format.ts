@@ -1,0 +1,94 @@
+/** How recordings' values read on screen. Pure functions, one place. */
+
+/** h:mm:ss; hours keep counting past 24 (a recording left running over a weekend is real). */
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null) return '—';
+  const whole = Math.max(0, Math.round(seconds));
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor((whole % 3600) / 60);
+  const secs = whole % 60;
+  return `${hours}:${String(minutes).padStart(2, '0')}:${String(secs).padStart(2, '0')}`;
+}
+
+/** "3 min 20 s", "1 h 05 min": for screen readers and summaries. */
+export function describeDuration(seconds: number | null): string {
+  if (seconds === null) return 'unknown duration';
+  const whole = Math.max(0, Math.round(seconds));
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor((whole % 3600) / 60);
+  if (hours > 0) return `${hours} h ${String(minutes).padStart(2, '0')} min`;
+  if (minutes > 0) return `${minutes} min ${whole % 60} s`;
+  return `${whole} s`;
+}
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateTimeFull = new Intl.DateTimeFormat(undefined, {
+  dateStyle: 'full',
+  timeStyle: 'long',
+});
+
+export function formatDateTime(epochMs: number | null): string {
+  return epochMs === null ? '—' : dateTime.format(epochMs);
+}
+
+/** The exact local time, with seconds and zone: for hover titles and the detail view. */
+export function formatDateTimeExact(epochMs: number | null): string {
+  return epochMs === null ? 'unknown' : dateTimeFull.format(epochMs);
+}
+
+export function formatUtc(epochMs: number | null): string {
+  return epochMs === null ? '' : new Date(epochMs).toISOString();
+}
+
+export function formatHours(seconds: number): string {
+  const hours = seconds / 3600;
+  return `${hours.toLocaleString(undefined, { maximumFractionDigits: hours < 10 ? 1 : 0 })} h`;
+}
+
+export function formatCount(count: number): string {
+  return count.toLocaleString();
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+const STATUS_WORDS: Record<string, { label: string; meaning: string; tone: StatusTone }> = {
+  SENT: {
+    label: 'Sent',
+    tone: 'done',
+    meaning: 'Processed and delivered to your school’s platform: students can watch it there.',
+  },
+  PROCESSED: {
+    label: 'Processed',
+    tone: 'done',
+    meaning: 'Ready to watch here; it has not been delivered to your platform yet.',
+  },
+  PROCESSING: { label: 'Processing', tone: 'working', meaning: 'The video is being converted; only the raw recording exists yet.' },
+  UPLOADED: { label: 'Uploaded', tone: 'working', meaning: 'The raw recording arrived and waits to be processed.' },
+  QUEUED: { label: 'Queued', tone: 'working', meaning: 'Waiting in line to be processed.' },
+  FAILED: { label: 'Failed', tone: 'failed', meaning: 'Processing failed; the raw recording may still play.' },
+};
+
+export type StatusTone = 'done' | 'working' | 'failed' | 'unknown';
+
+/** Known statuses in words; unknown ones are shown exactly as the API sent them. */
+export function describeStatus(status: string | null): { label: string; meaning: string; tone: StatusTone } {
+  if (status === null || status === '') {
+    return { label: 'No status', meaning: 'The API sent no status for this recording.', tone: 'unknown' };
+  }
+  return (
+    STATUS_WORDS[status.toUpperCase()] ?? {
+      label: status,
+      tone: 'unknown',
+      meaning: `The API reports the status “${status}”, which this dashboard does not know yet.`,
+    }
+  );
+}
+
+export function describeMode(mode: string | null): string {
+  if (mode === null || mode === '') return 'Not given';
+  return mode.charAt(0).toUpperCase() + mode.slice(1);
+}

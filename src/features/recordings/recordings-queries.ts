@@ -1,0 +1,57 @@
+import { queryOptions, experimental_streamedQuery as streamedQuery } from '@tanstack/react-query';
+import { loadRecordings } from './load-recordings';
+import type { Recording, UnreadableRecord } from './recording';
+import type { RecordingsStreamEvent } from './recordings-stream';
+
+/** A list as it stands: complete, or still streaming in. */
+export interface RecordingsSnapshot {
+  records: Recording[];
+  unreadable: UnreadableRecord[];
+  bytes: number;
+  totalBytes: number | null;
+  complete: boolean;
+}
+
+export const emptySnapshot: RecordingsSnapshot = Object.freeze({
+  records: [],
+  unreadable: [],
+  bytes: 0,
+  totalBytes: null,
+  complete: false,
+}) as RecordingsSnapshot;
+
+function reduce(snapshot: RecordingsSnapshot, event: RecordingsStreamEvent): RecordingsSnapshot {
+  if (event.type === 'done') return { ...snapshot, bytes: event.bytes, complete: true };
+  return {
+    records: event.records.length > 0 ? snapshot.records.concat(event.records) : snapshot.records,
+    unreadable: event.unreadable.length > 0 ? snapshot.unreadable.concat(event.unreadable) : snapshot.unreadable,
+    bytes: event.bytes,
+    totalBytes: event.totalBytes,
+    complete: false,
+  };
+}
+
+function listQuery(clientId: string, roomId: string | null) {
+  return queryOptions({
+    queryKey: ['recordings', clientId, roomId] as readonly ['recordings', string, string | null],
+    queryFn: streamedQuery({
+      streamFn: ({ signal }) => loadRecordings(roomId === null ? {} : { roomId }, signal),
+      reducer: reduce,
+      initialValue: emptySnapshot,
+      // A refresh keeps the rows on screen until the new list is complete.
+      refetchMode: 'replace',
+    }),
+  });
+}
+
+/**
+ * The one place recordings query keys are made. Keys carry the client id (so two accounts never
+ * share a cache entry), never the auth key. A room's list is its own entry (`room_id` query).
+ */
+export const recordingQueries = {
+  root: () => ['recordings'] as const,
+  all: (clientId: string) => listQuery(clientId, null),
+  room: (clientId: string, roomId: string) => listQuery(clientId, roomId),
+};
+
+export type RecordingsListQuery = ReturnType<typeof listQuery>;

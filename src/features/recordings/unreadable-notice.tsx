@@ -1,0 +1,26 @@
+import { formatCount } from './format';
+import type { UnreadableRecord } from './recording';
+
+const SHOWN = 50;
+
+/** "N recordings could not be read", with the reasons on request. One bad record never hides the rest. */
+export function UnreadableNotice({ unreadable }: { unreadable: readonly UnreadableRecord[] }) {
+  const count = unreadable.length;
+  return (
+    <details className="notice notice--warning unreadable">
+      <summary>
+        {formatCount(count)} {count === 1 ? 'recording' : 'recordings'} could not be read and {count === 1 ? 'is' : 'are'} not
+        shown. Why?
+      </summary>
+      <ul>
+        {unreadable.slice(0, SHOWN).map((item) => (
+          <li key={item.position}>
+            Record {formatCount(item.position)}
+            {item.id ? ` (id ${item.id})` : ''}: {item.reason}.
+          </li>
+        ))}
+      </ul>
+      {count > SHOWN ? <p>…and {formatCount(count - SHOWN)} more.</p> : null}
+    </details>
+  );
+}
