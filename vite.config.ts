@@ -13,7 +13,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     exclude: ['test/e2e/**', 'node_modules/**'],
-    setupFiles: ['test/harness/setup.ts'],
+    setupFiles: ['test/harness/setup.ts', 'test/harness/setup-dom.ts'],
     environment: 'node',
     testTimeout: 20_000,
   },

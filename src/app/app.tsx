@@ -1,4 +1,4 @@
-import { QueryCache, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router-dom';
 import { isApiError } from '../lib/api-error';
@@ -7,9 +7,9 @@ import { sessionQuery } from '../features/auth/session-queries';
 import { createAppRouter } from './router';
 
 /** Providers and the router; nothing else. */
-export function App({ initialEntries }: { initialEntries?: string[] }) {
+export function App({ initialEntries, queryClient: givenClient }: { initialEntries?: string[]; queryClient?: QueryClient }) {
   const [queryClient] = useState(() => {
-    const client = createQueryClient();
+    const client = givenClient ?? createQueryClient();
     // The key stopped working mid-session: drop the session, and the route guard sends the user
     // to the login screen with a way back to where they were.
     client.getQueryCache().config.onError = (error, query) => {
@@ -26,5 +26,3 @@ export function App({ initialEntries }: { initialEntries?: string[] }) {
     </QueryClientProvider>
   );
 }
-
-export type { QueryCache };

@@ -15,6 +15,11 @@ export interface ApiRequestOptions {
 
 const MAX_ERROR_BODY = 64 * 1024;
 
+/** Absolute, so the same code works in the page, in the worker and in tests. */
+export function apiUrl(path: string): string {
+  return new URL(`${config.apiBase}${path}`, globalThis.location?.href ?? 'http://localhost/').toString();
+}
+
 export async function apiFetch(path: string, options: ApiRequestOptions = {}): Promise<Response> {
   const { method = 'GET', body, signal, timeoutMs = config.headersTimeoutMs } = options;
   const timeout = new AbortController();
@@ -22,7 +27,7 @@ export async function apiFetch(path: string, options: ApiRequestOptions = {}): P
   const signals = signal ? [signal, timeout.signal] : [timeout.signal];
   let response: Response;
   try {
-    response = await fetch(`${config.apiBase}${path}`, {
+    response = await fetch(apiUrl(path), {
       method,
       credentials: 'same-origin',
       headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import videojs from 'video.js';
 import type Player from 'video.js/dist/types/player';
 import 'video.js/dist/video-js.css';
@@ -22,8 +22,7 @@ const PLAYBACK_RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2];
 export default function VideoJsPlayer({ sources, poster, title, portrait, onError }: VideoJsPlayerProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [player, setPlayer] = useState<Player | null>(null);
-  const onErrorRef = useRef(onError);
-  onErrorRef.current = onError;
+  const reportError = useEffectEvent((message: string) => onError(message));
 
   useEffect(() => {
     const container = containerRef.current;
@@ -42,7 +41,7 @@ export default function VideoJsPlayer({ sources, poster, title, portrait, onErro
     });
     created.on('error', () => {
       const error = created.error();
-      onErrorRef.current(describeMediaError(error?.code));
+      reportError(describeMediaError(error?.code));
     });
     setPlayer(created);
     return () => {

@@ -49,6 +49,10 @@ export function formatCount(count: number): string {
   return count.toLocaleString();
 }
 
+export function countRecordings(count: number): string {
+  return `${formatCount(count)} ${count === 1 ? 'recording' : 'recordings'}`;
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;

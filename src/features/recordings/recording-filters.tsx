@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { describeMode, describeStatus, formatCount } from './format';
 import { MISSING, type FacetOption, type RecordingFilters } from './recordings-view';
 
@@ -69,19 +69,21 @@ export function RecordingFiltersBar({
 }) {
   // The box answers every keystroke; the URL (and the list) follow a moment later.
   const [search, setSearch] = useState(filters.search);
+  const [urlSearch, setUrlSearch] = useState(filters.search);
   const inputRef = useRef<HTMLInputElement>(null);
-  const latest = useRef(filters);
-  latest.current = filters;
-
-  useEffect(() => {
+  // Back/forward or "clear filters" changed the URL: the box follows it.
+  if (filters.search !== urlSearch) {
+    setUrlSearch(filters.search);
     setSearch(filters.search);
-  }, [filters.search]);
+  }
 
+  const commitSearch = useEffectEvent((value: string) => {
+    if (value !== filters.search) onChange({ ...filters, search: value }, { replace: true });
+  });
   useEffect(() => {
-    if (search === latest.current.search) return;
-    const timer = setTimeout(() => onChange({ ...latest.current, search }, { replace: true }), 150);
+    const timer = setTimeout(() => commitSearch(search), 150);
     return () => clearTimeout(timer);
-  }, [search, onChange]);
+  }, [search]);
 
   useEffect(() => {
     const focusSearch = (event: KeyboardEvent) => {

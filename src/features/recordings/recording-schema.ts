@@ -57,7 +57,7 @@ function optionalText(value: unknown, field: string): string | null {
 
 /** Only absolute http(s) URLs are ever rendered as links, images or video sources. */
 export function isSafeLink(value: string): boolean {
-  return /^https?:\/\/[^\s/?#]+/i.test(value) && !/[\u0000-\u001f\s]/.test(value);
+  return /^https?:\/\/[^\s/?#]+/i.test(value) && !/[\s\p{Cc}]/u.test(value);
 }
 
 /** Splits `class_id` into client and room. Rooms may themselves contain `::`. */

@@ -2,13 +2,16 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useMemo } from 'react';
 import { ErrorPanel } from '../../components/error-panel';
 import { RelativeTime } from '../../components/relative-time';
-import { formatBytes, formatCount, formatHours } from './format';
+import { countRecordings, formatBytes, formatCount, formatHours } from './format';
 import type { RecordingsListQuery, RecordingsSnapshot } from './recordings-queries';
 import { RecordingFiltersBar } from './recording-filters';
 import { RecordingsTable } from './recordings-table';
 import { facetOptions, totalSeconds, visibleIndexes, type RecordingFilters, type SortState } from './recordings-view';
 import { hasActiveFilters, useRecordingsViewState } from './use-recordings-view-state';
 import { UnreadableNotice } from './unreadable-notice';
+import type { Recording } from './recording';
+
+const NO_RECORDS: Recording[] = [];
 
 /**
  * A whole list of recordings: filters, summary, table, and every state in between (loading with
@@ -23,7 +26,7 @@ export function RecordingsBrowser({ query, emptyMessage, label }: { query: Recor
   const deferredRecords = useDeferredValue(snapshot?.records);
   const deferredFilters = useDeferredValue(filters);
   const deferredSort = useDeferredValue(sort);
-  const records = deferredRecords ?? [];
+  const records = deferredRecords ?? NO_RECORDS;
 
   const indexes = useMemo(
     () => visibleIndexes(records, deferredFilters, deferredSort),
@@ -67,8 +70,8 @@ export function RecordingsBrowser({ query, emptyMessage, label }: { query: Recor
       <div className="summary-bar">
         <p className="summary" role="status" aria-live="polite" aria-atomic="true">
           {filtered
-            ? `${formatCount(indexes.length)} of ${formatCount(records.length)} recordings`
-            : `${formatCount(records.length)} recordings`}
+            ? `${formatCount(indexes.length)} of ${countRecordings(records.length)}`
+            : countRecordings(records.length)}
           {' · '}
           {formatHours(hours)} in total
           {loading ? ` · loading, ${formatBytes(snapshot.bytes)} so far` : ''}

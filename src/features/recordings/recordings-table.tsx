@@ -121,6 +121,8 @@ export function RecordingsTable({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    // Rows show before the first measurement (and where nothing is measured, as in jsdom).
+    initialRect: { width: 1200, height: 800 },
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { Recording } from '../../src/features/recordings/recording';
+import { normalizeRecording } from '../../src/features/recordings/recording-schema';
+import {
+  facetOptions,
+  MISSING,
+  sortedOrder,
+  totalSeconds,
+  visibleIndexes,
+  type RecordingFilters,
+  type SortState,
+} from '../../src/features/recordings/recordings-view';
+import { rawRecord } from '../harness/fixtures';
+
+const noFilters: RecordingFilters = { statuses: [], modes: [], search: '' };
+
+function list(overrides: Record<string, unknown>[]): Recording[] {
+  return overrides.map((o, i) => normalizeRecording(rawRecord({ _id: `r${i}`, ...o })));
+}
+
+function ids(records: Recording[], filters: RecordingFilters, sort: SortState): string[] {
+  return [...visibleIndexes(records, filters, sort)].map((i) => records[i]!.id);
+}
+
+describe('sorting', () => {
+  it('puts the newest first by default and orders 5 rows correctly both ways', () => {
+    const records = list([{ c: 3 }, { c: 1 }, { c: 5 }, { c: 2 }, { c: 4 }]);
+    expect(ids(records, noFilters, { column: 'created', direction: 'desc' })).toEqual(['r2', 'r4', 'r0', 'r3', 'r1']);
+    expect(ids(records, noFilters, { column: 'created', direction: 'asc' })).toEqual(['r1', 'r3', 'r0', 'r4', 'r2']);
+  });
+
+  it('orders 12 rows numerically, not as text (10 after 9)', () => {
+    const durations = [9, 10, 11, 1, 2, 12, 3, 4, 5, 6, 7, 8];
+    const records = list(durations.map((duration) => ({ duration })));
+    const sorted = [...sortedOrder(records, { column: 'duration', direction: 'asc' })].map((i) => records[i]!.durationSeconds);
+    expect(sorted).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  });
+
+  it('orders 12 room names naturally (room-2 before room-10)', () => {
+    const rooms = ['room-10', 'room-2', 'room-1', 'Room-3', 'room-12', 'room-11', 'room-4', 'room-5', 'room-9', 'room-8', 'room-7', 'room-6'];
+    const records = list(rooms.map((room) => ({ class_id: `school::${room}` })));
+    const sorted = [...sortedOrder(records, { column: 'room', direction: 'asc' })].map((i) => records[i]!.roomId);
+    expect(sorted).toEqual(['room-1', 'room-2', 'Room-3', 'room-4', 'room-5', 'room-6', 'room-7', 'room-8', 'room-9', 'room-10', 'room-11', 'room-12']);
+  });
+
+  it('puts missing durations last in both directions', () => {
+    const records = list([{ duration: 30 }, { duration: null }, { duration: 10 }, { duration: undefined }, { duration: 20 }]);
+    expect(ids(records, noFilters, { column: 'duration', direction: 'asc' })).toEqual(['r2', 'r4', 'r0', 'r1', 'r3']);
+    expect(ids(records, noFilters, { column: 'duration', direction: 'desc' })).toEqual(['r0', 'r4', 'r2', 'r1', 'r3']);
+  });
+
+  it('is stable: equal values keep the list order in both directions', () => {
+    const records = list([{ status: 'SENT' }, { status: 'FAILED' }, { status: 'SENT' }, { status: 'FAILED' }, { status: 'SENT' }]);
+    expect(ids(records, noFilters, { column: 'status', direction: 'asc' })).toEqual(['r1', 'r3', 'r0', 'r2', 'r4']);
+    expect(ids(records, noFilters, { column: 'status', direction: 'desc' })).toEqual(['r0', 'r2', 'r4', 'r1', 'r3']);
+  });
+});
+
+describe('filtering', () => {
+  const sort: SortState = { column: 'created', direction: 'asc' };
+
+  it('filters by mode when the first record has a null mode', () => {
+    const records = list([{ mode: null, c: 1 }, { mode: 'portrait', c: 2 }, { mode: 'landscape', c: 3 }, { c: 4, mode: 'portrait' }]);
+    expect(ids(records, { ...noFilters, modes: ['portrait'] }, sort)).toEqual(['r1', 'r3']);
+    expect(ids(records, { ...noFilters, modes: [MISSING] }, sort)).toEqual(['r0']);
+    expect(facetOptions(records, 'mode')).toEqual([
+      { value: 'portrait', count: 2 },
+      { value: MISSING, count: 1 },
+      { value: 'landscape', count: 1 },
+    ]);
+  });
+
+  it('filters by several statuses, and offers a status nobody has seen before', () => {
+    const records = list([{ status: 'SENT', c: 1 }, { status: 'ARCHIVED_TO_TAPE', c: 2 }, { status: 'FAILED', c: 3 }]);
+    expect(facetOptions(records, 'status').map((o) => o.value)).toContain('ARCHIVED_TO_TAPE');
+    expect(ids(records, { ...noFilters, statuses: ['ARCHIVED_TO_TAPE', 'FAILED'] }, sort)).toEqual(['r1', 'r2']);
+  });
+
+  it('searches uuid, session id, _id, class and room, ignoring case', () => {
+    const records = list([
+      { _id: 'AbC-1', c: 1 },
+      { uuid: 'find-ME-uuid', c: 2 },
+      { session_id: 'sess-xyz', c: 3 },
+      { class_id: 'school::Physics Lab', c: 4 },
+    ]);
+    expect(ids(records, { ...noFilters, search: 'abc' }, sort)).toEqual(['AbC-1']);
+    expect(ids(records, { ...noFilters, search: 'find-me' }, sort)).toEqual(['r1']);
+    expect(ids(records, { ...noFilters, search: 'XYZ' }, sort)).toEqual(['r2']);
+    expect(ids(records, { ...noFilters, search: 'physics lab' }, sort)).toEqual(['r3']);
+  });
+
+  it('updates options and counts when new data arrives', () => {
+    const first = list([{ status: 'SENT' }]);
+    const second = [...first, ...list([{ _id: 'n1', status: 'QUEUED' }, { _id: 'n2', status: 'SENT' }])];
+    expect(facetOptions(first, 'status')).toEqual([{ value: 'SENT', count: 1 }]);
+    expect(facetOptions(second, 'status')).toEqual([
+      { value: 'SENT', count: 2 },
+      { value: 'QUEUED', count: 1 },
+    ]);
+  });
+
+  it('adds up the hours of what is shown', () => {
+    const records = list([{ duration: 3600, status: 'SENT' }, { duration: 1800, status: 'FAILED' }, { duration: null }]);
+    expect(totalSeconds(records, visibleIndexes(records, noFilters, sort))).toBe(5400);
+    expect(totalSeconds(records, visibleIndexes(records, { ...noFilters, statuses: ['FAILED'] }, sort))).toBe(1800);
+  });
+});
