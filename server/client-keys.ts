@@ -56,6 +56,10 @@ export class VerifiedKeyCache {
     this.entries.set(this.idOf(clientId, authKey), now + this.ttlMs);
   }
 
+  clear(): void {
+    this.entries.clear();
+  }
+
   private prune(now: number): void {
     for (const [id, expiry] of this.entries) if (expiry <= now) this.entries.delete(id);
   }

@@ -125,7 +125,7 @@ function buildRecording(random: SeededRandom, slot: Slot): ApiRecording {
   const { place, duration, status } = slot;
   const portrait = random.chance(0.18);
   // Like the spec's first example: an older client version that sends fewer fields.
-  const legacy = !portrait && random.chance(0.1);
+  const legacy = !portrait && random.chance(0.12);
   const lecture = portrait ? PORTRAIT_LECTURE : random.pick(LANDSCAPE_LECTURES);
   const inPipeline = PIPELINE_STATUSES.has(status);
   const c = slot.start / 1000;

@@ -39,6 +39,8 @@ export class SessionSealer {
     if (!value) return null;
     try {
       const raw = Buffer.from(value, 'base64url');
+      // Node's decoder skips stray characters; only the canonical spelling is ours.
+      if (raw.toString('base64url') !== value) return null;
       if (raw[0] !== VERSION || raw.length <= 1 + IV_BYTES + TAG_BYTES) return null;
       const iv = raw.subarray(1, 1 + IV_BYTES);
       const tag = raw.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);

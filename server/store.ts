@@ -70,10 +70,11 @@ export class RecordingsStore {
     return this.statements.client.get(clientId) !== undefined;
   }
 
-  /** Creates the client or rotates its key. */
+  /** Creates the client or rotates its key; a rotated key stops working at once in this process. */
   async setClientKey(clientId: string, authKey: string): Promise<void> {
     const { hash, salt } = await hashKey(authKey);
     this.statements.upsertClient.run(clientId, hash, salt, Date.now() / 1000);
+    this.verified.clear();
   }
 
   async verifyClient(clientId: string, authKey: string): Promise<boolean> {

@@ -29,7 +29,8 @@ export interface TestServerOptions extends Partial<ServerConfig> {
 /** The real app on an ephemeral port, with a fresh temp DATA_DIR (seeded unless proxying). */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const { authFailureLimit, upstreamTimeoutMs, ...overrides } = options;
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'rd-server-test-'));
+  const ownDataDir = overrides.dataDir === undefined;
+  const dataDir = overrides.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'rd-server-test-')));
   const config: ServerConfig = {
     port: 0,
     host: '127.0.0.1',
@@ -44,7 +45,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...overrides,
   };
   const store = config.recordingsApiUrl ? undefined : RecordingsStore.open(dataDir);
-  if (store) await seedDemoData(store, { schoolRecordings: config.seedRecordings });
+  if (store?.isEmpty()) await seedDemoData(store, { schoolRecordings: config.seedRecordings });
   const server = createApp({
     config,
     store,
@@ -63,7 +64,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       store?.close();
-      await rm(dataDir, { recursive: true, force: true });
+      if (ownDataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
