@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server, installMsw } from '../harness/msw';
@@ -29,7 +29,7 @@ describe('signing in', () => {
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
     expect(await screen.findByRole('heading', { name: /Room 123456/ })).toBeInTheDocument();
-    expect(await screen.findAllByRole('row')).toHaveLength(3);
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(3));
     expect(sentBody).toEqual({ client_id: 'teachmint', auth_key: 'the-key' });
   });
 

@@ -43,7 +43,7 @@ describe('the recordings list', () => {
     await waitFor(() => expect(bodyRows()).toHaveLength(1));
     expect(screen.getByText('1 of 3 recordings · 0.5 h in total')).toBeInTheDocument();
 
-    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await user.click(screen.getByRole('button', { name: 'Clear all' }));
     await waitFor(() => expect(bodyRows()).toHaveLength(3));
 
     await user.click(screen.getByText('Mode', { selector: 'summary' }));

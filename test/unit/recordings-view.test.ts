@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Recording } from '../../src/features/recordings/recording';
 import { normalizeRecording } from '../../src/features/recordings/recording-schema';
 import {
+  extendOrder,
   facetOptions,
   MISSING,
+  noFilters,
   sortedOrder,
   totalSeconds,
   visibleIndexes,
@@ -12,7 +14,6 @@ import {
 } from '../../src/features/recordings/recordings-view';
 import { rawRecord } from '../harness/fixtures';
 
-const noFilters: RecordingFilters = { statuses: [], modes: [], search: '' };
 
 function list(overrides: Record<string, unknown>[]): Recording[] {
   return overrides.map((o, i) => normalizeRecording(rawRecord({ _id: `r${i}`, ...o })));
@@ -103,5 +104,57 @@ describe('filtering', () => {
     const records = list([{ duration: 3600, status: 'SENT' }, { duration: 1800, status: 'FAILED' }, { duration: null }]);
     expect(totalSeconds(records, visibleIndexes(records, noFilters, sort))).toBe(5400);
     expect(totalSeconds(records, visibleIndexes(records, { ...noFilters, statuses: ['FAILED'] }, sort))).toBe(1800);
+  });
+});
+
+describe('more filters', () => {
+  const sort: SortState = { column: 'created', direction: 'asc' };
+  // Wednesday 2026-12-02, 10:00 local time.
+  const now = new Date(2026, 11, 2, 10, 0, 0).getTime();
+  const at = (y: number, m: number, d: number, h = 9) => new Date(y, m - 1, d, h).getTime() / 1000;
+  const records = list([
+    { c: at(2026, 12, 2), duration: 5 * 60, class_id: 'north::lab', client: 'north' },
+    { c: at(2026, 11, 28), duration: 30 * 60 + 30, class_id: 'south::lab', client: 'south' },
+    { c: at(2026, 11, 20), duration: 90 * 60, class_id: 'north::hall', client: 'north' },
+    { c: at(2026, 10, 1), duration: null, class_id: 'north::lab', client: 'north' },
+  ]);
+  const shown = (filters: Partial<RecordingFilters>) => [...visibleIndexes(records, { ...noFilters, ...filters }, sort, now)].map((i) => records[i]!.id);
+
+  it('filters by created-date presets relative to now, and by custom days (both inclusive)', () => {
+    expect(shown({ created: 'today' })).toEqual(['r0']);
+    expect(shown({ created: '7d' })).toEqual(['r1', 'r0']);
+    expect(shown({ created: '30d' })).toEqual(['r2', 'r1', 'r0']);
+    expect(shown({ created: 'custom', createdFrom: '2026-11-20', createdTo: '2026-11-28' })).toEqual(['r2', 'r1']);
+    expect(shown({ created: 'custom', createdFrom: null, createdTo: '2026-11-01' })).toEqual(['r3']);
+  });
+
+  it('filters by duration in whole minutes, leaving out unknown durations', () => {
+    expect(shown({ durationMin: 30 })).toEqual(['r2', 'r1']);
+    expect(shown({ durationMax: 30 })).toEqual(['r1', 'r0']);
+    expect(shown({ durationMin: 6, durationMax: 60 })).toEqual(['r1']);
+  });
+
+  it('filters by client and by room', () => {
+    expect(shown({ clients: ['south'] })).toEqual(['r1']);
+    expect(shown({ rooms: ['lab'] })).toEqual(['r3', 'r1', 'r0']);
+    expect(shown({ rooms: ['lab'], clients: ['north'] })).toEqual(['r3', 'r0']);
+  });
+});
+
+describe('orders while a list streams in', () => {
+  it('extends an order by merging new rows, giving the same result as a full sort', () => {
+    const all = list(Array.from({ length: 40 }, (_, i) => ({ c: (i * 7919) % 23, duration: i % 5 === 0 ? null : (i * 31) % 17 })));
+    for (const sortState of [
+      { column: 'created', direction: 'desc' },
+      { column: 'duration', direction: 'asc' },
+      { column: 'duration', direction: 'desc' },
+    ] as SortState[]) {
+      let order: Uint32Array = new Uint32Array(0);
+      for (let end = 7; end <= all.length + 6; end += 7) {
+        const part = all.slice(0, Math.min(end, all.length));
+        order = extendOrder(part, order, sortState);
+        expect([...order]).toEqual([...sortedOrder(part, sortState)]);
+      }
+    }
   });
 });

@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
+import { noFilters } from '../../src/features/recordings/recordings-view';
 import { readViewState, writeViewState, type RecordingsViewState } from '../../src/features/recordings/use-recordings-view-state';
 
 describe('view state in the URL', () => {
   it('round-trips filters, search and sort, including odd values', () => {
     const state: RecordingsViewState = {
-      filters: { statuses: ['SENT', 'A,B&C=D', ''], modes: ['portrait'], search: 'Salle 12 é::x' },
+      filters: {
+        ...noFilters,
+        statuses: ['SENT', 'A,B&C=D', ''],
+        modes: ['portrait'],
+        clients: ['north high'],
+        rooms: ['Salle 12 é', 'lab::2', '#hash?q=1'],
+        search: 'Salle 12 é::x',
+        created: 'custom',
+        createdFrom: '2026-11-01',
+        createdTo: '2026-11-30',
+        durationMin: 5,
+        durationMax: 120,
+      },
       sort: { column: 'duration', direction: 'asc' },
+      view: 'grid',
     };
     const params = writeViewState(state);
     const reread = readViewState(new URLSearchParams(params.toString()));
@@ -14,13 +28,23 @@ describe('view state in the URL', () => {
 
   it('leaves the default view out of the URL and keeps unrelated parameters', () => {
     const params = writeViewState(
-      { filters: { statuses: [], modes: [], search: '' }, sort: { column: 'created', direction: 'desc' } },
-      new URLSearchParams('room=physics'),
+      { filters: noFilters, sort: { column: 'created', direction: 'desc' }, view: 'table' },
+      new URLSearchParams('t=30'),
     );
-    expect(params.toString()).toBe('room=physics');
+    expect(params.toString()).toBe('t=30');
   });
 
   it('falls back to the default sort for an unknown column', () => {
     expect(readViewState(new URLSearchParams('sort=password&dir=sideways')).sort).toEqual({ column: 'created', direction: 'desc' });
+  });
+});
+
+describe('view state from hand-edited URLs', () => {
+  it('ignores values it cannot use instead of failing', () => {
+    const state = readViewState(new URLSearchParams('created=yesterday&from=2026-13-99&dmin=-5&dmax=abc&view=carousel'));
+    expect(state.filters.created).toBeNull();
+    expect(state.filters.durationMin).toBeNull();
+    expect(state.filters.durationMax).toBeNull();
+    expect(state.view).toBe('table');
   });
 });

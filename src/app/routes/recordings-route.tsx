@@ -14,6 +14,7 @@ export function RecordingsRoute() {
       <RecordingsBrowser
         query={recordingQueries.all(session.clientId)}
         label="All recordings"
+        exportName="recordings"
         emptyMessage="This account has no recordings yet. They appear here as soon as a classroom records one."
       />
     </>

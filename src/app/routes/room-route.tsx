@@ -23,6 +23,8 @@ export function RoomRoute() {
         key={roomId}
         query={recordingQueries.room(session.clientId, roomId)}
         label={`Recordings in room ${roomId}`}
+        exportName={`room-${roomId.replace(/[^\w.-]+/g, '_')}`}
+        showRoomFilter={false}
         emptyMessage={`Room “${roomId}” has no recordings. Check the room id, or come back after a class has been recorded there.`}
       />
     </>

@@ -40,5 +40,6 @@ export async function signIn({ clientId, authKey }: Credentials): Promise<Sessio
 }
 
 export async function signOut(): Promise<void> {
-  await apiJson<void>('/api/session', { method: 'DELETE' });
+  // A JSON content type on every state-changing call is part of the server's CSRF defence.
+  await apiJson<void>('/api/session', { method: 'DELETE', body: {} });
 }

@@ -1,6 +1,9 @@
-import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
+import { useDismissable } from '../../components/use-dismissable';
 import { describeMode, describeStatus, formatCount } from './format';
-import { MISSING, type FacetOption, type RecordingFilters } from './recordings-view';
+import { MISSING, type CreatedPreset, type FacetOption, type RecordingFilters } from './recordings-view';
+
+export type FiltersChange = (filters: RecordingFilters, options?: { replace?: boolean }) => void;
 
 /** A multi-select over values found in the data, with their counts. */
 function FacetFilter({
@@ -9,63 +12,208 @@ function FacetFilter({
   selected,
   describe,
   onChange,
+  searchable = false,
 }: {
   name: string;
   options: FacetOption[];
   selected: readonly string[];
   describe: (value: string) => string;
   onChange: (values: string[]) => void;
+  searchable?: boolean;
 }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const [query, setQuery] = useState('');
+  const searchId = useId();
+  useDismissable(ref);
   const chosen = new Set(selected);
   // A value chosen in the URL but absent from the data still shows, so it can be removed.
   const shown = [...options];
   for (const value of selected) {
     if (!options.some((option) => option.value === value)) shown.push({ value, count: 0 });
   }
+  const needle = query.trim().toLowerCase();
+  const visible = needle === '' ? shown : shown.filter((option) => describe(option.value).toLowerCase().includes(needle));
   return (
-    <details className="facet">
+    <details className="facet" ref={ref}>
       <summary className="button">
         {name}
         {selected.length > 0 ? <span className="facet__count"> · {selected.length}</span> : null}
       </summary>
-      <fieldset className="facet__menu">
-        <legend className="visually-hidden">{name}</legend>
-        {shown.length === 0 ? <p className="muted">No values yet</p> : null}
-        {shown.map((option) => (
-          <label key={option.value} className="facet__option">
-            <input
-              type="checkbox"
-              checked={chosen.has(option.value)}
-              onChange={(event) =>
-                onChange(
-                  event.target.checked
-                    ? [...selected, option.value]
-                    : selected.filter((value) => value !== option.value),
-                )
-              }
-            />
-            <span className="facet__label">{describe(option.value)}</span>
-            <span className="facet__tally">{formatCount(option.count)}</span>
-          </label>
-        ))}
-      </fieldset>
+      <div className="facet__menu">
+        {searchable ? (
+          <div className="facet__search">
+            <label htmlFor={searchId} className="visually-hidden">
+              Find a {name.toLowerCase()}
+            </label>
+            <input id={searchId} type="search" placeholder={`Find a ${name.toLowerCase()}…`} value={query} onChange={(e) => setQuery(e.target.value)} />
+          </div>
+        ) : null}
+        <fieldset>
+          <legend className="visually-hidden">{name}</legend>
+          {visible.length === 0 ? <p className="muted">No values</p> : null}
+          {visible.map((option) => (
+            <label key={option.value} className="facet__option">
+              <input
+                type="checkbox"
+                checked={chosen.has(option.value)}
+                onChange={(event) =>
+                  onChange(
+                    event.target.checked ? [...selected, option.value] : selected.filter((value) => value !== option.value),
+                  )
+                }
+              />
+              <span className="facet__label">{describe(option.value)}</span>
+              <span className="facet__tally">{formatCount(option.count)}</span>
+            </label>
+          ))}
+        </fieldset>
+      </div>
     </details>
   );
 }
 
-const describeStatusValue = (value: string) => (value === MISSING ? 'No status' : describeStatus(value).label);
-const describeModeValue = (value: string) => (value === MISSING ? 'Not given' : describeMode(value));
+export const describeStatusValue = (value: string) => (value === MISSING ? 'No status' : describeStatus(value).label);
+export const describeModeValue = (value: string) => (value === MISSING ? 'Not given' : describeMode(value));
+export const describeTextValue = (value: string) => (value === MISSING ? '(none)' : value);
+
+const PRESET_LABELS: Record<CreatedPreset, string> = {
+  today: 'Today',
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+  custom: 'Custom dates',
+};
+
+function CreatedFilter({ filters, onChange }: { filters: RecordingFilters; onChange: FiltersChange }) {
+  const id = useId();
+  return (
+    <div className="filters__group">
+      <label htmlFor={`${id}-preset`}>Created</label>
+      <select
+        id={`${id}-preset`}
+        value={filters.created ?? ''}
+        onChange={(event) => {
+          const value = event.target.value as CreatedPreset | '';
+          onChange({ ...filters, created: value === '' ? null : value, createdFrom: null, createdTo: null });
+        }}
+      >
+        <option value="">Any time</option>
+        {(Object.keys(PRESET_LABELS) as CreatedPreset[]).map((preset) => (
+          <option key={preset} value={preset}>
+            {PRESET_LABELS[preset]}
+          </option>
+        ))}
+      </select>
+      {filters.created === 'custom' ? (
+        <>
+          <label htmlFor={`${id}-from`} className="visually-hidden">
+            From day
+          </label>
+          <input
+            id={`${id}-from`}
+            type="date"
+            value={filters.createdFrom ?? ''}
+            max={filters.createdTo ?? undefined}
+            onChange={(event) => onChange({ ...filters, createdFrom: event.target.value || null }, { replace: true })}
+          />
+          <span aria-hidden="true">–</span>
+          <label htmlFor={`${id}-to`} className="visually-hidden">
+            To day
+          </label>
+          <input
+            id={`${id}-to`}
+            type="date"
+            value={filters.createdTo ?? ''}
+            min={filters.createdFrom ?? undefined}
+            onChange={(event) => onChange({ ...filters, createdTo: event.target.value || null }, { replace: true })}
+          />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function MinutesInput({
+  label,
+  value,
+  onCommit,
+}: {
+  label: string;
+  value: number | null;
+  onCommit: (value: number | null) => void;
+}) {
+  const id = useId();
+  const [draft, setDraft] = useState(value === null ? '' : String(value));
+  const [seen, setSeen] = useState(value);
+  if (value !== seen) {
+    setSeen(value);
+    setDraft(value === null ? '' : String(value));
+  }
+  const commit = () => {
+    const trimmed = draft.trim();
+    const parsed = trimmed === '' ? null : Number(trimmed);
+    if (parsed === null || (Number.isFinite(parsed) && parsed >= 0)) {
+      onCommit(parsed === null ? null : Math.floor(parsed));
+    } else {
+      setDraft(value === null ? '' : String(value));
+    }
+  };
+  return (
+    <>
+      <label htmlFor={id} className="visually-hidden">
+        {label}
+      </label>
+      <input
+        id={id}
+        className="minutes-input"
+        type="number"
+        min={0}
+        inputMode="numeric"
+        placeholder={label.startsWith('Shortest') ? 'min' : 'max'}
+        value={draft}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') commit();
+        }}
+      />
+    </>
+  );
+}
+
+function DurationFilter({ filters, onChange }: { filters: RecordingFilters; onChange: FiltersChange }) {
+  return (
+    <div className="filters__group" role="group" aria-label="Duration in minutes">
+      <span className="filters__label" aria-hidden="true">
+        Duration
+      </span>
+      <MinutesInput
+        label="Shortest duration, minutes"
+        value={filters.durationMin}
+        onCommit={(durationMin) => onChange({ ...filters, durationMin })}
+      />
+      <span aria-hidden="true">–</span>
+      <MinutesInput
+        label="Longest duration, minutes"
+        value={filters.durationMax}
+        onCommit={(durationMax) => onChange({ ...filters, durationMax })}
+      />
+      <span className="muted" aria-hidden="true">
+        min
+      </span>
+    </div>
+  );
+}
 
 export function RecordingFiltersBar({
   filters,
-  statusOptions,
-  modeOptions,
+  facets,
   onChange,
+  showRoomFilter,
 }: {
   filters: RecordingFilters;
-  statusOptions: FacetOption[];
-  modeOptions: FacetOption[];
-  onChange: (filters: RecordingFilters, options?: { replace?: boolean }) => void;
+  facets: { status: FacetOption[]; mode: FacetOption[]; client: FacetOption[]; room: FacetOption[] };
+  onChange: FiltersChange;
+  showRoomFilter: boolean;
 }) {
   // The box answers every keystroke; the URL (and the list) follow a moment later.
   const [search, setSearch] = useState(filters.search);
@@ -87,9 +235,9 @@ export function RecordingFiltersBar({
 
   useEffect(() => {
     const focusSearch = (event: KeyboardEvent) => {
-      if (event.key !== '/' || event.defaultPrevented) return;
+      if (event.key !== '/' || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       const target = event.target as HTMLElement;
-      if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+      if (target.closest('input, textarea, select, [contenteditable="true"], [role="dialog"]')) return;
       event.preventDefault();
       inputRef.current?.focus();
     };
@@ -113,18 +261,40 @@ export function RecordingFiltersBar({
       </div>
       <FacetFilter
         name="Status"
-        options={statusOptions}
+        options={facets.status}
         selected={filters.statuses}
         describe={describeStatusValue}
         onChange={(statuses) => onChange({ ...filters, statuses })}
       />
       <FacetFilter
         name="Mode"
-        options={modeOptions}
+        options={facets.mode}
         selected={filters.modes}
         describe={describeModeValue}
         onChange={(modes) => onChange({ ...filters, modes })}
       />
+      {showRoomFilter ? (
+        <FacetFilter
+          name="Room"
+          options={facets.room}
+          selected={filters.rooms}
+          describe={describeTextValue}
+          onChange={(rooms) => onChange({ ...filters, rooms })}
+          searchable
+        />
+      ) : null}
+      {facets.client.length > 1 || filters.clients.length > 0 ? (
+        <FacetFilter
+          name="Client"
+          options={facets.client}
+          selected={filters.clients}
+          describe={describeTextValue}
+          onChange={(clients) => onChange({ ...filters, clients })}
+          searchable
+        />
+      ) : null}
+      <CreatedFilter filters={filters} onChange={onChange} />
+      <DurationFilter filters={filters} onChange={onChange} />
     </div>
   );
 }

@@ -109,6 +109,8 @@ export function normalizeRecording(raw: unknown): Recording {
     if (!KNOWN_FIELDS.has(key)) extra[key] = source[key];
   }
 
+  const uuid = optionalText(source.uuid, 'uuid');
+  const sessionId = optionalText(source.session_id, 'session_id');
   return {
     id,
     createdAt: created === null ? null : created * 1000,
@@ -116,8 +118,8 @@ export function normalizeRecording(raw: unknown): Recording {
     classId,
     clientId,
     roomId,
-    uuid: optionalText(source.uuid, 'uuid'),
-    sessionId: optionalText(source.session_id, 'session_id'),
+    uuid,
+    sessionId,
     ...links,
     version: optionalText(source.version, 'version'),
     durationSeconds: duration === null || duration < 0 ? null : Math.round(duration),
@@ -126,6 +128,7 @@ export function normalizeRecording(raw: unknown): Recording {
     callback: source.callback,
     extra,
     rejectedLinks,
+    searchText: `${id}\u0001${uuid ?? ''}\u0001${sessionId ?? ''}\u0001${classId}\u0001${roomId}`.toLowerCase(),
   };
 }
 

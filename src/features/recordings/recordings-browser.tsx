@@ -2,46 +2,76 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useMemo } from 'react';
 import { ErrorPanel } from '../../components/error-panel';
 import { RelativeTime } from '../../components/relative-time';
+import { ColumnChooser } from './column-chooser';
+import { FilterChips, StatusCounters } from './filter-chips';
 import { countRecordings, formatBytes, formatCount, formatHours } from './format';
-import type { RecordingsListQuery, RecordingsSnapshot } from './recordings-queries';
-import { RecordingFiltersBar } from './recording-filters';
-import { RecordingsTable } from './recordings-table';
-import { facetOptions, totalSeconds, visibleIndexes, type RecordingFilters, type SortState } from './recordings-view';
-import { hasActiveFilters, useRecordingsViewState } from './use-recordings-view-state';
-import { UnreadableNotice } from './unreadable-notice';
 import type { Recording } from './recording';
+import { RecordingFiltersBar } from './recording-filters';
+import { downloadCsv, recordingsCsv } from './recordings-csv';
+import { RecordingsGrid } from './recordings-grid';
+import type { RecordingsListQuery, RecordingsSnapshot } from './recordings-queries';
+import { RecordingsTable } from './recordings-table';
+import {
+  facetOptions,
+  hasActiveFilters,
+  noFilters,
+  totalSeconds,
+  visibleIndexes,
+  type RecordingFilters,
+  type SortState,
+} from './recordings-view';
+import { UnreadableNotice } from './unreadable-notice';
+import { useColumnVisibility } from './use-column-visibility';
+import { useRecordingsViewState, type ViewMode } from './use-recordings-view-state';
 
 const NO_RECORDS: Recording[] = [];
 
 /**
- * A whole list of recordings: filters, summary, table, and every state in between (loading with
- * progress, empty, no matches, failed, stale). Used for the account and for one room.
+ * A whole list of recordings: filters, summary, table or grid, export, and every state in between
+ * (loading with progress, empty, no matches, failed, stale). Used for the account and for a room.
  */
-export function RecordingsBrowser({ query, emptyMessage, label }: { query: RecordingsListQuery; emptyMessage: string; label: string }) {
+export function RecordingsBrowser({
+  query,
+  emptyMessage,
+  label,
+  exportName,
+  showRoomFilter = true,
+}: {
+  query: RecordingsListQuery;
+  emptyMessage: string;
+  label: string;
+  exportName: string;
+  showRoomFilter?: boolean;
+}) {
   const result = useQuery(query);
-  const { filters, sort, update } = useRecordingsViewState();
+  const { filters, sort, view, update } = useRecordingsViewState();
+  const [visibility, setVisibility] = useColumnVisibility();
   const snapshot: RecordingsSnapshot | undefined = result.data;
 
-  // While rows stream in, or a filter changes on a huge list, the old view stays interactive.
-  const deferredRecords = useDeferredValue(snapshot?.records);
+  // While rows stream in, or a filter changes on a huge list, the current view stays interactive.
+  const records = useDeferredValue(snapshot?.records) ?? NO_RECORDS;
   const deferredFilters = useDeferredValue(filters);
   const deferredSort = useDeferredValue(sort);
-  const records = deferredRecords ?? NO_RECORDS;
 
-  const indexes = useMemo(
-    () => visibleIndexes(records, deferredFilters, deferredSort),
-    [records, deferredFilters, deferredSort],
+  const indexes = useMemo(() => visibleIndexes(records, deferredFilters, deferredSort), [records, deferredFilters, deferredSort]);
+  const facets = useMemo(
+    () => ({
+      status: facetOptions(records, 'status'),
+      mode: facetOptions(records, 'mode'),
+      client: facetOptions(records, 'client'),
+      room: facetOptions(records, 'room'),
+    }),
+    [records],
   );
-  const statusOptions = useMemo(() => facetOptions(records, 'status'), [records]);
-  const modeOptions = useMemo(() => facetOptions(records, 'mode'), [records]);
-  const hours = useMemo(() => totalSeconds(records, indexes), [records, indexes]);
+  const seconds = useMemo(() => totalSeconds(records, indexes), [records, indexes]);
 
   const setFilters = useCallback(
     (next: RecordingFilters, options?: { replace?: boolean }) => update((state) => ({ ...state, filters: next }), options),
     [update],
   );
   const setSort = useCallback((next: SortState) => update((state) => ({ ...state, sort: next })), [update]);
-  const clearFilters = () => setFilters({ statuses: [], modes: [], search: '' });
+  const setView = (next: ViewMode) => update((state) => ({ ...state, view: next }));
+  const clearFilters = () => setFilters(noFilters);
 
   if (!snapshot || (snapshot.records.length === 0 && !snapshot.complete)) {
     if (result.isError) {
@@ -62,33 +92,54 @@ export function RecordingsBrowser({ query, emptyMessage, label }: { query: Recor
 
   const loading = !snapshot.complete && result.isFetching;
   const filtered = hasActiveFilters(filters);
+  const stale = result.isError;
 
   return (
     <div className="browser">
-      <RecordingFiltersBar filters={filters} statusOptions={statusOptions} modeOptions={modeOptions} onChange={setFilters} />
+      <StatusCounters options={facets.status} filters={filters} onChange={setFilters} />
+      <RecordingFiltersBar filters={filters} facets={facets} onChange={setFilters} showRoomFilter={showRoomFilter} />
+      <FilterChips filters={filters} onChange={setFilters} />
 
       <div className="summary-bar">
         <p className="summary" role="status" aria-live="polite" aria-atomic="true">
-          {filtered
-            ? `${formatCount(indexes.length)} of ${countRecordings(records.length)}`
-            : countRecordings(records.length)}
+          {filtered ? `${formatCount(indexes.length)} of ${countRecordings(records.length)}` : countRecordings(records.length)}
           {' · '}
-          {formatHours(hours)} in total
+          {formatHours(seconds)} in total
           {loading ? ` · loading, ${formatBytes(snapshot.bytes)} so far` : ''}
         </p>
-        {filtered ? (
-          <button type="button" className="button button--quiet" onClick={clearFilters}>
-            Clear filters
-          </button>
-        ) : null}
         <span className="summary-bar__spacer" />
-        <RefreshControl updatedAt={result.dataUpdatedAt} fetching={result.isFetching} complete={snapshot.complete} onRefresh={() => result.refetch()} />
+        <div className="view-switch" role="group" aria-label="Show as">
+          <button type="button" className="button button--small" aria-pressed={view === 'table'} onClick={() => setView('table')}>
+            Table
+          </button>
+          <button type="button" className="button button--small" aria-pressed={view === 'grid'} onClick={() => setView('grid')}>
+            Grid
+          </button>
+        </div>
+        {view === 'table' ? <ColumnChooser visibility={visibility} onChange={setVisibility} /> : null}
+        <button
+          type="button"
+          className="button"
+          disabled={indexes.length === 0}
+          onClick={() => downloadCsv(recordingsCsv(records, indexes), `${exportName}-${new Date().toISOString().slice(0, 10)}.csv`)}
+        >
+          Export CSV
+        </button>
+        <RefreshControl
+          updatedAt={result.dataUpdatedAt}
+          fetching={result.isFetching}
+          complete={snapshot.complete}
+          onRefresh={() => result.refetch()}
+        />
       </div>
 
-      {result.isError ? (
+      {stale ? (
         <p className="notice notice--warning" role="alert">
-          Could not refresh: {result.error.message} The rows below are from the last successful load and may be out of
-          date.{' '}
+          {snapshot.complete ? 'Could not refresh: ' : 'The list stopped loading part-way: '}
+          {result.error.message}{' '}
+          {snapshot.complete
+            ? 'The rows below are from the last successful load and may be out of date.'
+            : `Only the first ${countRecordings(snapshot.records.length)} are shown.`}{' '}
           <button type="button" className="button button--link" onClick={() => result.refetch()}>
             Try again
           </button>
@@ -102,16 +153,25 @@ export function RecordingsBrowser({ query, emptyMessage, label }: { query: Recor
           <h2>No recordings yet</h2>
           <p>{emptyMessage}</p>
         </section>
-      ) : indexes.length === 0 ? (
+      ) : indexes.length === 0 && filtered ? (
         <section className="panel panel--empty">
           <h2>No recordings match these filters</h2>
-          <p>Try other filters, or clear them to see all {formatCount(records.length)} recordings.</p>
+          <p>Try other filters, or clear them to see all {countRecordings(records.length)}.</p>
           <button type="button" className="button button--primary" onClick={clearFilters}>
             Clear filters
           </button>
         </section>
+      ) : view === 'grid' ? (
+        <RecordingsGrid records={records} indexes={indexes} label={label} />
       ) : (
-        <RecordingsTable records={records} indexes={indexes} sort={sort} onSortChange={setSort} label={label} />
+        <RecordingsTable
+          records={records}
+          indexes={indexes}
+          sort={sort}
+          onSortChange={setSort}
+          visibility={visibility}
+          label={label}
+        />
       )}
     </div>
   );
@@ -120,16 +180,15 @@ export function RecordingsBrowser({ query, emptyMessage, label }: { query: Recor
 function LoadingState({ snapshot }: { snapshot: RecordingsSnapshot | undefined }) {
   const bytes = snapshot?.bytes ?? 0;
   const total = snapshot?.totalBytes ?? null;
+  const count = snapshot?.records.length ?? 0;
   return (
     <section className="panel panel--loading" aria-busy="true">
       <h2>Loading recordings…</h2>
-      {total ? (
-        <progress max={total} value={bytes} aria-label="Download progress" />
-      ) : (
-        <progress aria-label="Download progress" />
-      )}
+      {total ? <progress max={total} value={bytes} aria-label="Download progress" /> : <progress aria-label="Download progress" />}
       <p role="status" aria-live="polite">
-        {bytes > 0 ? `${formatBytes(bytes)} received${total ? ` of ${formatBytes(total)}` : ''}` : 'Asking the recordings API…'}
+        {bytes > 0
+          ? `${countRecordings(count)} and ${formatBytes(bytes)} received${total ? ` of ${formatBytes(total)}` : ''}`
+          : 'Asking the recordings API…'}
       </p>
     </section>
   );

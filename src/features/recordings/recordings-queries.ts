@@ -2,6 +2,7 @@ import { queryOptions, experimental_streamedQuery as streamedQuery } from '@tans
 import { loadRecordings } from './load-recordings';
 import type { Recording, UnreadableRecord } from './recording';
 import type { RecordingsStreamEvent } from './recordings-stream';
+import { primeOrders } from './recordings-view';
 
 /** A list as it stands: complete, or still streaming in. */
 export interface RecordingsSnapshot {
@@ -21,9 +22,14 @@ export const emptySnapshot: RecordingsSnapshot = Object.freeze({
 }) as RecordingsSnapshot;
 
 function reduce(snapshot: RecordingsSnapshot, event: RecordingsStreamEvent): RecordingsSnapshot {
-  if (event.type === 'done') return { ...snapshot, bytes: event.bytes, complete: true };
+  if (event.type === 'done') {
+    if (event.orders) primeOrders(snapshot.records, event.orders);
+    return { ...snapshot, bytes: event.bytes, complete: true };
+  }
+  const records = event.records.length > 0 ? snapshot.records.concat(event.records) : snapshot.records;
+  if (event.orders) primeOrders(records, event.orders);
   return {
-    records: event.records.length > 0 ? snapshot.records.concat(event.records) : snapshot.records,
+    records,
     unreadable: event.unreadable.length > 0 ? snapshot.unreadable.concat(event.unreadable) : snapshot.unreadable,
     bytes: event.bytes,
     totalBytes: event.totalBytes,

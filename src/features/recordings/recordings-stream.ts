@@ -13,8 +13,12 @@ export type RecordingsStreamEvent =
       unreadable: UnreadableRecord[];
       bytes: number;
       totalBytes: number | null;
+      /** Sort orders of the whole list so far, keyed by `orderKey()`; from the worker. */
+      orders?: Record<string, Uint32Array>;
+      /** Index of `records[0]` in the whole list. */
+      firstIndex?: number;
     }
-  | { type: 'done'; bytes: number };
+  | { type: 'done'; bytes: number; orders?: Record<string, Uint32Array> };
 
 export interface RecordingsRequest {
   /** Only this room's recordings (the API's `room_id`); all of the account's when absent. */

@@ -8,25 +8,69 @@ import {
   type Updater,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useMemo, useRef, type MouseEvent } from 'react';
+import { useCallback, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { CopyButton } from '../../components/copy-button';
 import { describeDuration, describeMode, formatDateTime, formatDateTimeExact, formatDuration } from './format';
 import type { Recording } from './recording';
+import { recordingPath, roomPath } from './recording-links';
 import { RecordingThumbnail } from './recording-thumbnail';
 import type { SortColumn, SortState } from './recordings-view';
 import { StatusBadge } from './status-badge';
-import { recordingPath, roomPath } from './recording-links';
+import type { ColumnVisibility } from './use-column-visibility';
 
 /**
- * The recordings table. TanStack Table owns columns, headers and sort state; the rows themselves
- * are filtered and ordered by recordings-view.ts and only the visible window is rendered
- * (TanStack Virtual), so the table stays fast with 100,000 rows.
+ * The recordings table. TanStack Table owns columns, headers, visibility and sort state; rows are
+ * filtered and ordered by recordings-view.ts and only the visible window becomes table rows
+ * (TanStack Virtual), so the table stays fast with 100,000 of them.
  */
 
 const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
 const helper = createColumnHelper<typeof features, Recording>();
 
 const ROW_HEIGHT = 56;
+
+/** Grid track per column: the table is a CSS grid so virtual rows keep their columns aligned. */
+const WIDTHS: Record<string, string> = {
+  thumbnail: '92px',
+  created: 'minmax(170px, 1.2fr)',
+  room: 'minmax(130px, 1.2fr)',
+  client: 'minmax(110px, 1fr)',
+  updated: 'minmax(160px, 1fr)',
+  duration: '96px',
+  status: '140px',
+  mode: '100px',
+  version: '84px',
+  uuid: 'minmax(170px, 1fr)',
+  session: 'minmax(170px, 1fr)',
+};
+
+function Missing() {
+  return (
+    <span className="muted" aria-label="not given">
+      —
+    </span>
+  );
+}
+
+function Timestamp({ epochMs }: { epochMs: number | null }) {
+  if (epochMs === null) return <Missing />;
+  return (
+    <time dateTime={new Date(epochMs).toISOString()} title={formatDateTimeExact(epochMs)}>
+      {formatDateTime(epochMs)}
+    </time>
+  );
+}
+
+function CopyableId({ value, label }: { value: string | null; label: string }) {
+  if (!value) return <Missing />;
+  return (
+    <span className="cell-copy">
+      <code title={value}>{value}</code>
+      <CopyButton value={value} label={`Copy ${label} ${value}`} />
+    </span>
+  );
+}
 
 const columns = helper.columns([
   helper.display({
@@ -44,34 +88,45 @@ const columns = helper.columns([
     id: 'created',
     header: 'Created',
     sortDescFirst: true,
+    enableHiding: false,
     cell: ({ row }) => <CreatedCell recording={row.original} />,
   }),
   helper.accessor('roomId', {
     id: 'room',
     header: 'Room',
+    enableHiding: false,
     cell: ({ row }) =>
       row.original.roomId ? (
         <Link className="cell-link" to={roomPath(row.original.roomId)} title={row.original.classId}>
           {row.original.roomId}
         </Link>
       ) : (
-        <span className="muted">—</span>
+        <Missing />
       ),
   }),
   helper.accessor('clientId', {
     id: 'client',
     header: 'Client',
-    cell: ({ getValue }) => getValue() || <span className="muted">—</span>,
+    cell: ({ getValue }) => getValue() || <Missing />,
+  }),
+  helper.accessor('updatedAt', {
+    id: 'updated',
+    header: 'Updated',
+    sortDescFirst: true,
+    cell: ({ getValue }) => <Timestamp epochMs={getValue()} />,
   }),
   helper.accessor('durationSeconds', {
     id: 'duration',
     header: 'Duration',
     sortDescFirst: true,
-    cell: ({ getValue }) => (
-      <span className="num" aria-label={describeDuration(getValue())}>
-        {formatDuration(getValue())}
-      </span>
-    ),
+    cell: ({ getValue }) =>
+      getValue() === null ? (
+        <Missing />
+      ) : (
+        <span className="num" title={describeDuration(getValue())}>
+          {formatDuration(getValue())}
+        </span>
+      ),
   }),
   helper.accessor('status', {
     id: 'status',
@@ -81,7 +136,22 @@ const columns = helper.columns([
   helper.accessor('mode', {
     id: 'mode',
     header: 'Mode',
-    cell: ({ getValue }) => describeMode(getValue()),
+    cell: ({ getValue }) => (getValue() ? describeMode(getValue()) : <Missing />),
+  }),
+  helper.accessor('version', {
+    id: 'version',
+    header: 'Version',
+    cell: ({ getValue }) => getValue() ?? <Missing />,
+  }),
+  helper.accessor('uuid', {
+    id: 'uuid',
+    header: 'UUID',
+    cell: ({ getValue }) => <CopyableId value={getValue()} label="UUID" />,
+  }),
+  helper.accessor('sessionId', {
+    id: 'session',
+    header: 'Session id',
+    cell: ({ getValue }) => <CopyableId value={getValue()} label="session id" />,
   }),
 ]);
 
@@ -94,22 +164,26 @@ function CreatedCell({ recording }: { recording: Recording }) {
       state={{ from: `${location.pathname}${location.search}` }}
       title={formatDateTimeExact(recording.createdAt)}
     >
-      {formatDateTime(recording.createdAt)}
+      {recording.createdAt === null ? 'Unknown date' : formatDateTime(recording.createdAt)}
     </Link>
   );
 }
+
+const NAVIGATION_KEYS = new Set(['ArrowDown', 'ArrowUp', 'Home', 'End', 'PageDown', 'PageUp']);
 
 export function RecordingsTable({
   records,
   indexes,
   sort,
   onSortChange,
+  visibility,
   label,
 }: {
   records: readonly Recording[];
   indexes: Uint32Array;
   sort: SortState;
   onSortChange: (sort: SortState) => void;
+  visibility: ColumnVisibility;
   label: string;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -131,7 +205,7 @@ export function RecordingsTable({
   // Only the rows on screen become table rows.
   const windowRows = useMemo(() => {
     const rows: Recording[] = [];
-    for (let i = first; i <= last; i += 1) rows.push(records[indexes[i]!]!);
+    for (let i = first; i <= last && i < indexes.length; i += 1) rows.push(records[indexes[i]!]!);
     return rows;
   }, [records, indexes, first, last]);
 
@@ -150,12 +224,17 @@ export function RecordingsTable({
     columns,
     data: windowRows,
     getRowId: (_row, index) => String(first + index),
-    state: { sorting },
+    state: { sorting, columnVisibility: visibility },
     onSortingChange,
     manualSorting: true,
     enableSortingRemoval: false,
     enableMultiSort: false,
   });
+
+  const template = table
+    .getVisibleLeafColumns()
+    .map((column) => WIDTHS[column.id] ?? '120px')
+    .join(' ');
 
   const openRow = (event: MouseEvent<HTMLTableRowElement>, recording: Recording) => {
     // Links and buttons inside the row do their own thing; a click elsewhere opens the recording.
@@ -164,20 +243,58 @@ export function RecordingsTable({
     navigate(recordingPath(recording), { state: { from: `${location.pathname}${location.search}` } });
   };
 
+  /** Arrow keys, Home/End and Page keys move between rows; Enter on a row's link opens it. */
+  const moveFocus = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!NAVIGATION_KEYS.has(event.key)) return;
+    const row = (event.target as HTMLElement).closest<HTMLTableRowElement>('tr[data-index]');
+    const current = row ? Number(row.dataset.index) : -1;
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 560) / ROW_HEIGHT) - 1);
+    const lastIndex = indexes.length - 1;
+    const targets: Record<string, number> = {
+      ArrowDown: current + 1,
+      ArrowUp: current - 1,
+      Home: 0,
+      End: lastIndex,
+      PageDown: current + page,
+      PageUp: current - page,
+    };
+    if (!row && event.key !== 'ArrowDown' && event.key !== 'Home' && event.key !== 'End') return;
+    const target = Math.min(lastIndex, Math.max(0, targets[event.key]!));
+    event.preventDefault();
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+    focusRow(target, 0);
+  };
+
+  const focusRow = (index: number, attempt: number) => {
+    requestAnimationFrame(() => {
+      const link = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${index}"] .cell-link--primary`);
+      if (link) link.focus({ preventScroll: true });
+      else if (attempt < 10) focusRow(index, attempt + 1);
+    });
+  };
+
   const rows = table.getRowModel().rows;
 
   return (
-    <div ref={scrollRef} className="table-scroll" tabIndex={0} role="region" aria-label={label}>
-      <table className="recordings-table" aria-rowcount={indexes.length + 1}>
+    <div
+      ref={scrollRef}
+      className="table-scroll"
+      tabIndex={0}
+      role="region"
+      aria-label={`${label}. Use the arrow keys to move between rows.`}
+      onKeyDown={moveFocus}
+    >
+      <table className="recordings-table" aria-rowcount={indexes.length + 1} style={{ ['--columns' as string]: template }}>
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id} aria-rowindex={1}>
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted();
-                const ariaSort = sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : header.column.getCanSort() ? 'none' : undefined;
+                const canSort = header.column.getCanSort();
+                const ariaSort = sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : canSort ? 'none' : undefined;
                 return (
                   <th key={header.id} scope="col" className={`col col--${header.id}`} aria-sort={ariaSort}>
-                    {header.column.getCanSort() ? (
+                    {canSort ? (
                       <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
                         <table.FlexRender header={header} />
                         <span className="sort-icon" aria-hidden="true">
@@ -200,6 +317,7 @@ export function RecordingsTable({
             return (
               <tr
                 key={item.key}
+                data-index={item.index}
                 aria-rowindex={item.index + 2}
                 className="recordings-row"
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}

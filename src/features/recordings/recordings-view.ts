@@ -2,10 +2,23 @@ import type { Recording } from './recording';
 
 /**
  * Filtering and sorting for lists of any size, without re-sorting on every change: each column's
- * order is computed once per list (and cached), and a filter change is one pass over that order.
+ * order is computed once per list (in the loading worker where there is one, see
+ * recordings.worker.ts) and a filter change is one pass over that order.
  */
 
-export type SortColumn = 'created' | 'updated' | 'duration' | 'room' | 'client' | 'status' | 'mode' | 'version';
+export const SORT_COLUMNS = [
+  'created',
+  'updated',
+  'duration',
+  'room',
+  'client',
+  'status',
+  'mode',
+  'version',
+  'uuid',
+  'session',
+] as const;
+export type SortColumn = (typeof SORT_COLUMNS)[number];
 export type SortDirection = 'asc' | 'desc';
 export interface SortState {
   column: SortColumn;
@@ -14,11 +27,36 @@ export interface SortState {
 
 export const defaultSort: SortState = { column: 'created', direction: 'desc' };
 
+export type CreatedPreset = 'today' | '7d' | '30d' | 'custom';
+
 export interface RecordingFilters {
   statuses: readonly string[];
   modes: readonly string[];
+  clients: readonly string[];
+  rooms: readonly string[];
   search: string;
+  /** A preset is relative to now, so a shared "last 7 days" link stays the last 7 days. */
+  created: CreatedPreset | null;
+  /** Local calendar days, `YYYY-MM-DD`, both inclusive; used with `created: 'custom'`. */
+  createdFrom: string | null;
+  createdTo: string | null;
+  /** Whole minutes, both inclusive. */
+  durationMin: number | null;
+  durationMax: number | null;
 }
+
+export const noFilters: RecordingFilters = Object.freeze({
+  statuses: [],
+  modes: [],
+  clients: [],
+  rooms: [],
+  search: '',
+  created: null,
+  createdFrom: null,
+  createdTo: null,
+  durationMin: null,
+  durationMax: null,
+});
 
 /** Missing values are filtered and counted under this key. */
 export const MISSING = '';
@@ -36,34 +74,35 @@ const sortKeys: Record<SortColumn, Key> = {
   status: (r) => r.status,
   mode: (r) => r.mode,
   version: (r) => r.version,
+  uuid: (r) => r.uuid,
+  session: (r) => r.sessionId,
 };
 
-interface ListCache {
-  orders: Map<string, Uint32Array>;
-  haystacks?: string[];
+export function orderKey(sort: SortState): string {
+  return `${sort.column}:${sort.direction}`;
 }
 
-const caches = new WeakMap<readonly Recording[], ListCache>();
+const orderCaches = new WeakMap<readonly Recording[], Map<string, Uint32Array>>();
 
-function cacheFor(records: readonly Recording[]): ListCache {
-  let cache = caches.get(records);
-  if (!cache) {
-    cache = { orders: new Map() };
-    caches.set(records, cache);
+function ordersFor(records: readonly Recording[]): Map<string, Uint32Array> {
+  let orders = orderCaches.get(records);
+  if (!orders) {
+    orders = new Map();
+    orderCaches.set(records, orders);
   }
-  return cache;
+  return orders;
 }
 
-/**
- * Indexes of `records` in the given order. Stable: equal values keep the list's own order in both
- * directions. Missing values come last in both directions.
- */
-export function sortedOrder(records: readonly Recording[], sort: SortState): Uint32Array {
-  const cache = cacheFor(records);
-  const cacheKey = `${sort.column}:${sort.direction}`;
-  const cached = cache.orders.get(cacheKey);
-  if (cached) return cached;
+/** Hands over orders computed elsewhere (the loading worker) for exactly this list. */
+export function primeOrders(records: readonly Recording[], orders: Readonly<Record<string, Uint32Array>>): void {
+  const cache = ordersFor(records);
+  for (const [key, order] of Object.entries(orders)) {
+    if (order.length === records.length) cache.set(key, order);
+  }
+}
 
+/** A comparator over indexes of `records`: missing last in both directions, ties in list order. */
+export function indexComparator(records: readonly Recording[], sort: SortState): (a: number, b: number) => number {
   const key = sortKeys[sort.column];
   const count = records.length;
   // Text columns are turned into ranks once, so the sort itself only compares numbers.
@@ -85,38 +124,134 @@ export function sortedOrder(records: readonly Recording[], sort: SortState): Uin
     }
   }
   const sign = sort.direction === 'asc' ? 1 : -1;
-  const order = new Uint32Array(count);
-  for (let i = 0; i < count; i += 1) order[i] = i;
-  order.sort((a, b) => {
+  return (a, b) => {
     const missingA = missing[a]!;
     const missingB = missing[b]!;
     if (missingA !== missingB) return missingA - missingB;
     const difference = missingA ? 0 : (numeric[a]! - numeric[b]!) * sign;
     return difference !== 0 ? difference : a - b;
-  });
-  cache.orders.set(cacheKey, order);
+  };
+}
+
+/**
+ * Indexes of `records` in the given order. Stable: equal values keep the list's own order in both
+ * directions. Missing values come last in both directions.
+ */
+export function sortedOrder(records: readonly Recording[], sort: SortState): Uint32Array {
+  const cache = ordersFor(records);
+  const key = orderKey(sort);
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const order = new Uint32Array(records.length);
+  for (let i = 0; i < order.length; i += 1) order[i] = i;
+  order.sort(indexComparator(records, sort));
+  cache.set(key, order);
   return order;
 }
 
-function haystacksFor(records: readonly Recording[]): string[] {
-  const cache = cacheFor(records);
-  if (!cache.haystacks) {
-    cache.haystacks = records.map((r) =>
-      `${r.id}\u0001${r.uuid ?? ''}\u0001${r.sessionId ?? ''}\u0001${r.classId}\u0001${r.roomId}`.toLowerCase(),
-    );
+/**
+ * The order of `records` given the order of its first `previous.length` records: the new ones are
+ * sorted and merged in, O(n) rather than a full sort. Used while a list streams in.
+ */
+export function extendOrder(records: readonly Recording[], previous: Uint32Array, sort: SortState): Uint32Array {
+  const compare = indexComparator(records, sort);
+  const added = new Uint32Array(records.length - previous.length);
+  for (let i = 0; i < added.length; i += 1) added[i] = previous.length + i;
+  added.sort(compare);
+  const merged = new Uint32Array(records.length);
+  let p = 0;
+  let q = 0;
+  let out = 0;
+  while (p < previous.length && q < added.length) {
+    merged[out++] = compare(previous[p]!, added[q]!) <= 0 ? previous[p++]! : added[q++]!;
   }
-  return cache.haystacks;
+  while (p < previous.length) merged[out++] = previous[p++]!;
+  while (q < added.length) merged[out++] = added[q++]!;
+  return merged;
+}
+
+/** Every column's order in both directions: what the worker hands over when a list is complete. */
+export function allOrders(records: readonly Recording[]): Record<string, Uint32Array> {
+  const orders: Record<string, Uint32Array> = {};
+  for (const column of SORT_COLUMNS) {
+    for (const direction of ['asc', 'desc'] as const) {
+      const sort = { column, direction };
+      orders[orderKey(sort)] = sortedOrder(records, sort);
+    }
+  }
+  return orders;
+}
+
+const DAY = 86_400_000;
+
+function startOfLocalDay(epochMs: number): number {
+  const date = new Date(epochMs);
+  date.setHours(0, 0, 0, 0);
+  return date.getTime();
+}
+
+function parseLocalDay(text: string | null): number | null {
+  if (!text) return null;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return null;
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return Number.isNaN(date.getTime()) ? null : date.getTime();
+}
+
+/** The created-at window a filter stands for, as [from, to) epoch ms; nulls are open ends. */
+export function createdRange(filters: RecordingFilters, now: number): { from: number | null; to: number | null } {
+  const today = startOfLocalDay(now);
+  switch (filters.created) {
+    case 'today':
+      return { from: today, to: null };
+    case '7d':
+      return { from: today - 6 * DAY, to: null };
+    case '30d':
+      return { from: today - 29 * DAY, to: null };
+    case 'custom': {
+      const from = parseLocalDay(filters.createdFrom);
+      const to = parseLocalDay(filters.createdTo);
+      // The end day is included: the window closes at the start of the next local day.
+      return { from, to: to === null ? null : startOfLocalDay(to + DAY + DAY / 2) };
+    }
+    default:
+      return { from: null, to: null };
+  }
+}
+
+export function hasActiveFilters(filters: RecordingFilters): boolean {
+  return (
+    filters.statuses.length > 0 ||
+    filters.modes.length > 0 ||
+    filters.clients.length > 0 ||
+    filters.rooms.length > 0 ||
+    filters.search.trim() !== '' ||
+    filters.created !== null ||
+    filters.durationMin !== null ||
+    filters.durationMax !== null
+  );
 }
 
 /** Indexes of the records that pass every filter, in sort order. */
-export function visibleIndexes(records: readonly Recording[], filters: RecordingFilters, sort: SortState): Uint32Array {
+export function visibleIndexes(
+  records: readonly Recording[],
+  filters: RecordingFilters,
+  sort: SortState,
+  now = Date.now(),
+): Uint32Array {
   const order = sortedOrder(records, sort);
+  if (!hasActiveFilters(filters)) return order;
+
   const statuses = filters.statuses.length > 0 ? new Set(filters.statuses) : null;
   const modes = filters.modes.length > 0 ? new Set(filters.modes) : null;
+  const clients = filters.clients.length > 0 ? new Set(filters.clients) : null;
+  const rooms = filters.rooms.length > 0 ? new Set(filters.rooms) : null;
   const needle = filters.search.trim().toLowerCase();
-  if (!statuses && !modes && needle === '') return order;
+  const { from, to } = createdRange(filters, now);
+  const minSeconds = filters.durationMin === null ? null : filters.durationMin * 60;
+  // "Up to 30 min" includes 30:59, as a person reading minutes would expect.
+  const maxSeconds = filters.durationMax === null ? null : filters.durationMax * 60 + 59;
 
-  const haystacks = needle === '' ? null : haystacksFor(records);
   const out = new Uint32Array(order.length);
   let length = 0;
   for (let k = 0; k < order.length; k += 1) {
@@ -124,7 +259,13 @@ export function visibleIndexes(records: readonly Recording[], filters: Recording
     const record = records[index]!;
     if (statuses && !statuses.has(record.status ?? MISSING)) continue;
     if (modes && !modes.has(record.mode ?? MISSING)) continue;
-    if (haystacks && !haystacks[index]!.includes(needle)) continue;
+    if (clients && !clients.has(record.clientId)) continue;
+    if (rooms && !rooms.has(record.roomId)) continue;
+    if (from !== null && (record.createdAt === null || record.createdAt < from)) continue;
+    if (to !== null && (record.createdAt === null || record.createdAt >= to)) continue;
+    if (minSeconds !== null && (record.durationSeconds === null || record.durationSeconds < minSeconds)) continue;
+    if (maxSeconds !== null && (record.durationSeconds === null || record.durationSeconds > maxSeconds)) continue;
+    if (needle !== '' && !record.searchText.includes(needle)) continue;
     out[length] = index;
     length += 1;
   }
@@ -136,11 +277,21 @@ export interface FacetOption {
   count: number;
 }
 
+export type FacetField = 'status' | 'mode' | 'client' | 'room';
+
+const facetValue: Record<FacetField, (record: Recording) => string> = {
+  status: (r) => r.status ?? MISSING,
+  mode: (r) => r.mode ?? MISSING,
+  client: (r) => r.clientId,
+  room: (r) => r.roomId,
+};
+
 /** Values of one field as they occur in the data, most frequent first; missing ones as `MISSING`. */
-export function facetOptions(records: readonly Recording[], field: 'status' | 'mode'): FacetOption[] {
+export function facetOptions(records: readonly Recording[], field: FacetField): FacetOption[] {
+  const read = facetValue[field];
   const counts = new Map<string, number>();
   for (const record of records) {
-    const value = record[field] ?? MISSING;
+    const value = read(record);
     counts.set(value, (counts.get(value) ?? 0) + 1);
   }
   return [...counts.entries()]
