@@ -31,9 +31,19 @@ export function formatDateTime(epochMs: number | null): string {
   return epochMs === null ? '—' : dateTime.format(epochMs);
 }
 
+const exactCache = new Map<number, string>();
+
 /** The exact local time, with seconds and zone: for hover titles and the detail view. */
 export function formatDateTimeExact(epochMs: number | null): string {
-  return epochMs === null ? 'unknown' : dateTimeFull.format(epochMs);
+  if (epochMs === null) return 'unknown';
+  // Formatting with a time zone name is slow; rows scroll past the same values again and again.
+  let text = exactCache.get(epochMs);
+  if (text === undefined) {
+    if (exactCache.size > 5_000) exactCache.clear();
+    text = dateTimeFull.format(epochMs);
+    exactCache.set(epochMs, text);
+  }
+  return text;
 }
 
 export function formatUtc(epochMs: number | null): string {
@@ -45,8 +55,10 @@ export function formatHours(seconds: number): string {
   return `${hours.toLocaleString(undefined, { maximumFractionDigits: hours < 10 ? 1 : 0 })} h`;
 }
 
+const integer = new Intl.NumberFormat();
+
 export function formatCount(count: number): string {
-  return count.toLocaleString();
+  return integer.format(count);
 }
 
 export function countRecordings(count: number): string {

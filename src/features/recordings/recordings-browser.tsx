@@ -48,8 +48,9 @@ export function RecordingsBrowser({
   const [visibility, setVisibility] = useColumnVisibility();
   const snapshot: RecordingsSnapshot | undefined = result.data;
 
-  // While rows stream in, or a filter changes on a huge list, the current view stays interactive.
-  const records = useDeferredValue(snapshot?.records) ?? NO_RECORDS;
+  // New rows are shown as they arrive (the worker paces them); a filter or sort change on a huge
+  // list is computed in the background while the current view stays interactive.
+  const records = snapshot?.records ?? NO_RECORDS;
   const deferredFilters = useDeferredValue(filters);
   const deferredSort = useDeferredValue(sort);
 

@@ -1,14 +1,16 @@
 import {
   columnVisibilityFeature,
   createColumnHelper,
+  FlexRender,
   rowSortingFeature,
   tableFeatures,
   useTable,
+  type Row,
   type SortingState,
   type Updater,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { CopyButton } from '../../components/copy-button';
 import { describeDuration, describeMode, formatDateTime, formatDateTimeExact, formatDuration } from './format';
@@ -169,6 +171,39 @@ function CreatedCell({ recording }: { recording: Recording }) {
   );
 }
 
+/**
+ * One row. While scrolling, rows that stay on screen keep their record and only move, so they
+ * skip rendering; only rows coming into view are built.
+ */
+const TableRow = memo(
+  function TableRow({
+    row,
+    index,
+    start,
+  }: {
+    row: Row<typeof features, Recording>;
+    index: number;
+    start: number;
+    columnsKey: string;
+  }) {
+    return (
+      <tr
+        data-index={index}
+        aria-rowindex={index + 2}
+        className="recordings-row"
+        style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+      >
+        {row.getVisibleCells().map((cell) => (
+          <td key={cell.id} className={`col col--${cell.column.id}`}>
+            <FlexRender cell={cell} />
+          </td>
+        ))}
+      </tr>
+    );
+  },
+  (a, b) => a.row.original === b.row.original && a.index === b.index && a.start === b.start && a.columnsKey === b.columnsKey,
+);
+
 const NAVIGATION_KEYS = new Set(['ArrowDown', 'ArrowUp', 'Home', 'End', 'PageDown', 'PageUp']);
 
 export function RecordingsTable({
@@ -236,12 +271,16 @@ export function RecordingsTable({
     .map((column) => WIDTHS[column.id] ?? '120px')
     .join(' ');
 
-  const openRow = (event: MouseEvent<HTMLTableRowElement>, recording: Recording) => {
-    // Links and buttons inside the row do their own thing; a click elsewhere opens the recording.
-    if ((event.target as HTMLElement).closest('a, button, input, label')) return;
+  /** A click anywhere on a row opens it; links and buttons inside the row do their own thing. */
+  const openRow = (event: MouseEvent<HTMLTableSectionElement>) => {
+    const target = event.target as HTMLElement;
+    if (target.closest('a, button, input, label')) return;
     if (window.getSelection()?.toString()) return;
-    navigate(recordingPath(recording), { state: { from: `${location.pathname}${location.search}` } });
+    const index = Number(target.closest<HTMLTableRowElement>('tr[data-index]')?.dataset.index);
+    const recording = Number.isInteger(index) ? records[indexes[index]!] : undefined;
+    if (recording) navigate(recordingPath(recording), { state: { from: `${location.pathname}${location.search}` } });
   };
+  const columnsKey = template;
 
   /** Arrow keys, Home/End and Page keys move between rows; Enter on a row's link opens it. */
   const moveFocus = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -310,26 +349,11 @@ export function RecordingsTable({
             </tr>
           ))}
         </thead>
-        <tbody style={{ height: virtualizer.getTotalSize() }}>
+        <tbody style={{ height: virtualizer.getTotalSize() }} onClick={openRow}>
           {items.map((item) => {
             const row = rows[item.index - first];
             if (!row) return null;
-            return (
-              <tr
-                key={item.key}
-                data-index={item.index}
-                aria-rowindex={item.index + 2}
-                className="recordings-row"
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                onClick={(event) => openRow(event, row.original)}
-              >
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={`col col--${cell.column.id}`}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            );
+            return <TableRow key={item.key} row={row} index={item.index} start={item.start} columnsKey={columnsKey} />;
           })}
         </tbody>
       </table>
