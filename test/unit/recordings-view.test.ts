@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Recording } from '../../src/features/recordings/recording';
 import { normalizeRecording } from '../../src/features/recordings/recording-schema';
 import {
+  countNeedingAttention,
   extendOrder,
+  needsAttention,
   facetOptions,
   MISSING,
   noFilters,
@@ -156,5 +158,29 @@ describe('orders while a list streams in', () => {
         expect([...order]).toEqual([...sortedOrder(part, sortState)]);
       }
     }
+  });
+});
+
+describe('needs attention', () => {
+  const now = Date.UTC(2026, 11, 3, 12);
+  const hoursAgo = (h: number) => (now - h * 3_600_000) / 1000;
+  const records = list([
+    { c: hoursAgo(30), status: 'PROCESSING' },
+    { c: hoursAgo(30), status: 'SENT' },
+    { c: hoursAgo(30), status: 'processed' },
+    { c: hoursAgo(2), status: 'QUEUED' },
+    { c: hoursAgo(50), status: 'SOMETHING_NEW' },
+    { c: hoursAgo(50), status: null },
+  ]);
+
+  it('flags recordings not processed or sent some hours after they were made, unknown states included', () => {
+    expect(records.map((r) => needsAttention(r, now, 24))).toEqual([true, false, false, false, true, true]);
+    expect(records.map((r) => needsAttention(r, now, 1))).toEqual([true, false, false, true, true, true]);
+    expect(countNeedingAttention(records, now, 48)).toBe(2);
+  });
+
+  it('forms a filter', () => {
+    const shown = [...visibleIndexes(records, { ...noFilters, attention: true, attentionHours: 24 }, { column: 'created', direction: 'asc' }, now)];
+    expect(shown.map((i) => records[i]!.id)).toEqual(['r4', 'r5', 'r0']);
   });
 });

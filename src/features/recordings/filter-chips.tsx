@@ -48,6 +48,13 @@ function chipsFor(filters: RecordingFilters): Chip[] {
           : `Duration at most ${filters.durationMax} min`;
     chips.push({ key: 'duration', label, remove: () => ({ ...filters, durationMin: null, durationMax: null }) });
   }
+  if (filters.attention) {
+    chips.push({
+      key: 'attention',
+      label: `Needs attention (not processed after ${filters.attentionHours} h)`,
+      remove: () => ({ ...filters, attention: false }),
+    });
+  }
   return chips;
 }
 

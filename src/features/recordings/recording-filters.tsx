@@ -204,14 +204,59 @@ function DurationFilter({ filters, onChange }: { filters: RecordingFilters; onCh
   );
 }
 
+const ATTENTION_CHOICES = [6, 12, 24, 48, 72, 168];
+
+function AttentionFilter({
+  filters,
+  count,
+  onChange,
+}: {
+  filters: RecordingFilters;
+  count: number;
+  onChange: FiltersChange;
+}) {
+  const id = useId();
+  const choices = ATTENTION_CHOICES.includes(filters.attentionHours)
+    ? ATTENTION_CHOICES
+    : [...ATTENTION_CHOICES, filters.attentionHours].sort((a, b) => a - b);
+  return (
+    <div className="filters__group">
+      <button
+        type="button"
+        className="button attention-toggle"
+        aria-pressed={filters.attention}
+        onClick={() => onChange({ ...filters, attention: !filters.attention })}
+      >
+        <span aria-hidden="true">⚠</span> Needs attention <span className="facet__tally">{formatCount(count)}</span>
+      </button>
+      <label htmlFor={id} className="visually-hidden">
+        Needs attention when not processed after
+      </label>
+      <select
+        id={id}
+        value={filters.attentionHours}
+        onChange={(event) => onChange({ ...filters, attentionHours: Number(event.target.value) })}
+      >
+        {choices.map((hours) => (
+          <option key={hours} value={hours}>
+            after {hours % 24 === 0 && hours >= 48 ? `${hours / 24} days` : `${hours} h`}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function RecordingFiltersBar({
   filters,
   facets,
+  attentionCount,
   onChange,
   showRoomFilter,
 }: {
   filters: RecordingFilters;
   facets: { status: FacetOption[]; mode: FacetOption[]; client: FacetOption[]; room: FacetOption[] };
+  attentionCount: number;
   onChange: FiltersChange;
   showRoomFilter: boolean;
 }) {
@@ -295,6 +340,7 @@ export function RecordingFiltersBar({
       ) : null}
       <CreatedFilter filters={filters} onChange={onChange} />
       <DurationFilter filters={filters} onChange={onChange} />
+      <AttentionFilter filters={filters} count={attentionCount} onChange={onChange} />
     </div>
   );
 }

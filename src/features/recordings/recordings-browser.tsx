@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useMemo } from 'react';
 import { ErrorPanel } from '../../components/error-panel';
 import { RelativeTime } from '../../components/relative-time';
+import { AttentionHoursContext } from './attention';
 import { ColumnChooser } from './column-chooser';
 import { FilterChips, StatusCounters } from './filter-chips';
 import { countRecordings, formatBytes, formatCount, formatHours } from './format';
@@ -12,6 +13,7 @@ import { RecordingsGrid } from './recordings-grid';
 import type { RecordingsListQuery, RecordingsSnapshot } from './recordings-queries';
 import { RecordingsTable } from './recordings-table';
 import {
+  countNeedingAttention,
   facetOptions,
   hasActiveFilters,
   noFilters,
@@ -65,6 +67,10 @@ export function RecordingsBrowser({
     [records],
   );
   const seconds = useMemo(() => totalSeconds(records, indexes), [records, indexes]);
+  const attentionCount = useMemo(
+    () => countNeedingAttention(records, Date.now(), filters.attentionHours),
+    [records, filters.attentionHours],
+  );
 
   const setFilters = useCallback(
     (next: RecordingFilters, options?: { replace?: boolean }) => update((state) => ({ ...state, filters: next }), options),
@@ -96,85 +102,93 @@ export function RecordingsBrowser({
   const stale = result.isError;
 
   return (
-    <div className="browser">
-      <StatusCounters options={facets.status} filters={filters} onChange={setFilters} />
-      <RecordingFiltersBar filters={filters} facets={facets} onChange={setFilters} showRoomFilter={showRoomFilter} />
-      <FilterChips filters={filters} onChange={setFilters} />
+    <AttentionHoursContext value={filters.attentionHours}>
+      <div className="browser">
+        <StatusCounters options={facets.status} filters={filters} onChange={setFilters} />
+        <RecordingFiltersBar
+          filters={filters}
+          facets={facets}
+          attentionCount={attentionCount}
+          onChange={setFilters}
+          showRoomFilter={showRoomFilter}
+        />
+        <FilterChips filters={filters} onChange={setFilters} />
 
-      <div className="summary-bar">
-        <p className="summary" role="status" aria-live="polite" aria-atomic="true">
-          {filtered ? `${formatCount(indexes.length)} of ${countRecordings(records.length)}` : countRecordings(records.length)}
-          {' · '}
-          {formatHours(seconds)} in total
-          {loading ? ` · loading, ${formatBytes(snapshot.bytes)} so far` : ''}
-        </p>
-        <span className="summary-bar__spacer" />
-        <div className="view-switch" role="group" aria-label="Show as">
-          <button type="button" className="button button--small" aria-pressed={view === 'table'} onClick={() => setView('table')}>
-            Table
+        <div className="summary-bar">
+          <p className="summary" role="status" aria-live="polite" aria-atomic="true">
+            {filtered ? `${formatCount(indexes.length)} of ${countRecordings(records.length)}` : countRecordings(records.length)}
+            {' · '}
+            {formatHours(seconds)} in total
+            {loading ? ` · loading, ${formatBytes(snapshot.bytes)} so far` : ''}
+          </p>
+          <span className="summary-bar__spacer" />
+          <div className="view-switch" role="group" aria-label="Show as">
+            <button type="button" className="button button--small" aria-pressed={view === 'table'} onClick={() => setView('table')}>
+              Table
+            </button>
+            <button type="button" className="button button--small" aria-pressed={view === 'grid'} onClick={() => setView('grid')}>
+              Grid
+            </button>
+          </div>
+          {view === 'table' ? <ColumnChooser visibility={visibility} onChange={setVisibility} /> : null}
+          <button
+            type="button"
+            className="button"
+            disabled={indexes.length === 0}
+            onClick={() => downloadCsv(recordingsCsv(records, indexes), `${exportName}-${new Date().toISOString().slice(0, 10)}.csv`)}
+          >
+            Export CSV
           </button>
-          <button type="button" className="button button--small" aria-pressed={view === 'grid'} onClick={() => setView('grid')}>
-            Grid
-          </button>
+          <RefreshControl
+            updatedAt={result.dataUpdatedAt}
+            fetching={result.isFetching}
+            complete={snapshot.complete}
+            onRefresh={() => result.refetch()}
+          />
         </div>
-        {view === 'table' ? <ColumnChooser visibility={visibility} onChange={setVisibility} /> : null}
-        <button
-          type="button"
-          className="button"
-          disabled={indexes.length === 0}
-          onClick={() => downloadCsv(recordingsCsv(records, indexes), `${exportName}-${new Date().toISOString().slice(0, 10)}.csv`)}
-        >
-          Export CSV
-        </button>
-        <RefreshControl
-          updatedAt={result.dataUpdatedAt}
-          fetching={result.isFetching}
-          complete={snapshot.complete}
-          onRefresh={() => result.refetch()}
-        />
+
+        {stale ? (
+          <p className="notice notice--warning" role="alert">
+            {snapshot.complete ? 'Could not refresh: ' : 'The list stopped loading part-way: '}
+            {result.error.message}{' '}
+            {snapshot.complete
+              ? 'The rows below are from the last successful load and may be out of date.'
+              : `Only the first ${countRecordings(snapshot.records.length)} are shown.`}{' '}
+            <button type="button" className="button button--link" onClick={() => result.refetch()}>
+              Try again
+            </button>
+          </p>
+        ) : null}
+
+        {snapshot.unreadable.length > 0 ? <UnreadableNotice unreadable={snapshot.unreadable} /> : null}
+
+        {snapshot.complete && snapshot.records.length === 0 ? (
+          <section className="panel panel--empty">
+            <h2>No recordings yet</h2>
+            <p>{emptyMessage}</p>
+          </section>
+        ) : indexes.length === 0 && filtered ? (
+          <section className="panel panel--empty">
+            <h2>No recordings match these filters</h2>
+            <p>Try other filters, or clear them to see all {countRecordings(records.length)}.</p>
+            <button type="button" className="button button--primary" onClick={clearFilters}>
+              Clear filters
+            </button>
+          </section>
+        ) : view === 'grid' ? (
+          <RecordingsGrid records={records} indexes={indexes} label={label} />
+        ) : (
+          <RecordingsTable
+            records={records}
+            indexes={indexes}
+            sort={sort}
+            onSortChange={setSort}
+            visibility={visibility}
+            label={label}
+          />
+        )}
       </div>
-
-      {stale ? (
-        <p className="notice notice--warning" role="alert">
-          {snapshot.complete ? 'Could not refresh: ' : 'The list stopped loading part-way: '}
-          {result.error.message}{' '}
-          {snapshot.complete
-            ? 'The rows below are from the last successful load and may be out of date.'
-            : `Only the first ${countRecordings(snapshot.records.length)} are shown.`}{' '}
-          <button type="button" className="button button--link" onClick={() => result.refetch()}>
-            Try again
-          </button>
-        </p>
-      ) : null}
-
-      {snapshot.unreadable.length > 0 ? <UnreadableNotice unreadable={snapshot.unreadable} /> : null}
-
-      {snapshot.complete && snapshot.records.length === 0 ? (
-        <section className="panel panel--empty">
-          <h2>No recordings yet</h2>
-          <p>{emptyMessage}</p>
-        </section>
-      ) : indexes.length === 0 && filtered ? (
-        <section className="panel panel--empty">
-          <h2>No recordings match these filters</h2>
-          <p>Try other filters, or clear them to see all {countRecordings(records.length)}.</p>
-          <button type="button" className="button button--primary" onClick={clearFilters}>
-            Clear filters
-          </button>
-        </section>
-      ) : view === 'grid' ? (
-        <RecordingsGrid records={records} indexes={indexes} label={label} />
-      ) : (
-        <RecordingsTable
-          records={records}
-          indexes={indexes}
-          sort={sort}
-          onSortChange={setSort}
-          visibility={visibility}
-          label={label}
-        />
-      )}
-    </div>
+    </AttentionHoursContext>
   );
 }
 

@@ -6,6 +6,7 @@ import type { Recording } from './recording';
 import { recordingPath } from './recording-links';
 import { RecordingThumbnail } from './recording-thumbnail';
 import { StatusBadge } from './status-badge';
+import { AttentionMarker } from './attention';
 
 const CARD_WIDTH = 232;
 const ROW_HEIGHT = 232;
@@ -76,7 +77,10 @@ export function RecordingsGrid({
                     {formatDateTime(recording.createdAt)} · {formatDuration(recording.durationSeconds)}
                   </span>
                 </Link>
-                <StatusBadge status={recording.status} />
+                <span className="status-cell">
+                  <StatusBadge status={recording.status} />
+                  <AttentionMarker recording={recording} />
+                </span>
               </li>,
             );
           }

@@ -19,6 +19,7 @@ import { recordingPath, roomPath } from './recording-links';
 import { RecordingThumbnail } from './recording-thumbnail';
 import type { SortColumn, SortState } from './recordings-view';
 import { StatusBadge } from './status-badge';
+import { AttentionMarker } from './attention';
 import type { ColumnVisibility } from './use-column-visibility';
 
 /**
@@ -40,7 +41,7 @@ const WIDTHS: Record<string, string> = {
   client: 'minmax(110px, 1fr)',
   updated: 'minmax(160px, 1fr)',
   duration: '96px',
-  status: '140px',
+  status: 'minmax(150px, 1fr)',
   mode: '100px',
   version: '84px',
   uuid: 'minmax(170px, 1fr)',
@@ -133,7 +134,12 @@ const columns = helper.columns([
   helper.accessor('status', {
     id: 'status',
     header: 'Status',
-    cell: ({ getValue }) => <StatusBadge status={getValue()} />,
+    cell: ({ row }) => (
+      <span className="status-cell">
+        <StatusBadge status={row.original.status} />
+        <AttentionMarker recording={row.original} />
+      </span>
+    ),
   }),
   helper.accessor('mode', {
     id: 'mode',

@@ -43,6 +43,23 @@ export interface RecordingFilters {
   /** Whole minutes, both inclusive. */
   durationMin: number | null;
   durationMax: number | null;
+  /** Only recordings that need attention (see `needsAttention`). */
+  attention: boolean;
+  /** Hours after which a recording still in the pipeline needs attention. */
+  attentionHours: number;
+}
+
+export const DEFAULT_ATTENTION_HOURS = 24;
+const FINISHED = new Set(['PROCESSED', 'SENT']);
+
+/**
+ * A recording is stuck when it is still not processed or sent some hours after it was made.
+ * Unknown statuses count as unfinished: a pipeline state nobody has seen is worth a look.
+ */
+export function needsAttention(record: Recording, now: number, hours: number): boolean {
+  if (record.createdAt === null) return false;
+  if (record.status !== null && FINISHED.has(record.status.toUpperCase())) return false;
+  return now - record.createdAt > hours * 3_600_000;
 }
 
 export const noFilters: RecordingFilters = Object.freeze({
@@ -56,6 +73,8 @@ export const noFilters: RecordingFilters = Object.freeze({
   createdTo: null,
   durationMin: null,
   durationMax: null,
+  attention: false,
+  attentionHours: DEFAULT_ATTENTION_HOURS,
 });
 
 /** Missing values are filtered and counted under this key. */
@@ -228,7 +247,8 @@ export function hasActiveFilters(filters: RecordingFilters): boolean {
     filters.search.trim() !== '' ||
     filters.created !== null ||
     filters.durationMin !== null ||
-    filters.durationMax !== null
+    filters.durationMax !== null ||
+    filters.attention
   );
 }
 
@@ -266,6 +286,7 @@ export function visibleIndexes(
     if (minSeconds !== null && (record.durationSeconds === null || record.durationSeconds < minSeconds)) continue;
     if (maxSeconds !== null && (record.durationSeconds === null || record.durationSeconds > maxSeconds)) continue;
     if (needle !== '' && !record.searchText.includes(needle)) continue;
+    if (filters.attention && !needsAttention(record, now, filters.attentionHours)) continue;
     out[length] = index;
     length += 1;
   }
@@ -297,6 +318,12 @@ export function facetOptions(records: readonly Recording[], field: FacetField): 
   return [...counts.entries()]
     .map(([value, count]) => ({ value, count }))
     .sort((a, b) => b.count - a.count || collator.compare(a.value, b.value));
+}
+
+export function countNeedingAttention(records: readonly Recording[], now: number, hours: number): number {
+  let count = 0;
+  for (const record of records) if (needsAttention(record, now, hours)) count += 1;
+  return count;
 }
 
 export function totalSeconds(records: readonly Recording[], indexes: Uint32Array): number {

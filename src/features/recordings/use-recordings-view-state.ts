@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
+  DEFAULT_ATTENTION_HOURS,
   defaultSort,
   SORT_COLUMNS,
   type CreatedPreset,
@@ -22,12 +23,17 @@ export interface RecordingsViewState {
 }
 
 const PRESETS: readonly CreatedPreset[] = ['today', '7d', '30d', 'custom'];
-const OWN_PARAMS = ['status', 'mode', 'client', 'room', 'q', 'created', 'from', 'to', 'dmin', 'dmax', 'sort', 'dir', 'view'];
+const OWN_PARAMS = ['status', 'mode', 'client', 'room', 'q', 'created', 'from', 'to', 'dmin', 'dmax', 'attention', 'after', 'sort', 'dir', 'view'];
 
 function minutes(value: string | null): number | null {
   if (value === null || value.trim() === '') return null;
   const parsed = Number(value);
   return Number.isFinite(parsed) && parsed >= 0 ? Math.floor(parsed) : null;
+}
+
+function hours(value: string | null): number {
+  const parsed = minutes(value);
+  return parsed !== null && parsed >= 1 && parsed <= 24 * 365 ? parsed : DEFAULT_ATTENTION_HOURS;
 }
 
 function day(value: string | null): string | null {
@@ -51,6 +57,8 @@ export function readViewState(params: URLSearchParams): RecordingsViewState {
       createdTo: created === 'custom' ? day(params.get('to')) : null,
       durationMin: minutes(params.get('dmin')),
       durationMax: minutes(params.get('dmax')),
+      attention: params.get('attention') === '1',
+      attentionHours: hours(params.get('after')),
     },
     sort: { column, direction: dir === 'asc' || dir === 'desc' ? dir : defaultSort.direction },
     view: params.get('view') === 'grid' ? 'grid' : 'table',
@@ -73,6 +81,8 @@ export function writeViewState(state: RecordingsViewState, base = new URLSearchP
   }
   if (filters.durationMin !== null) params.set('dmin', String(filters.durationMin));
   if (filters.durationMax !== null) params.set('dmax', String(filters.durationMax));
+  if (filters.attention) params.set('attention', '1');
+  if (filters.attentionHours !== DEFAULT_ATTENTION_HOURS) params.set('after', String(filters.attentionHours));
   if (sort.column !== defaultSort.column || sort.direction !== defaultSort.direction) {
     params.set('sort', sort.column);
     params.set('dir', sort.direction);
