@@ -2,8 +2,8 @@ import { createContext, useContext } from 'react';
 import { DEFAULT_ATTENTION_HOURS, needsAttention } from './recordings-view';
 import type { Recording } from './recording';
 
-/** The "needs attention" threshold in force for the list on screen, in hours. */
-export const AttentionHoursContext = createContext(DEFAULT_ATTENTION_HOURS);
+/** The "needs attention" threshold in force for the list on screen, and the time it is judged at. */
+export const AttentionContext = createContext({ hours: DEFAULT_ATTENTION_HOURS, now: 0 });
 
 function describeAge(ms: number): string {
   const hours = Math.floor(ms / 3_600_000);
@@ -12,8 +12,7 @@ function describeAge(ms: number): string {
 
 /** A marker in words (and an icon) beside the status of a recording that is stuck. */
 export function AttentionMarker({ recording }: { recording: Recording }) {
-  const hours = useContext(AttentionHoursContext);
-  const now = Date.now();
+  const { hours, now } = useContext(AttentionContext);
   if (!needsAttention(recording, now, hours)) return null;
   const age = describeAge(now - recording.createdAt!);
   return (

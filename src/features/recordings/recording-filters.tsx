@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useDismissable } from '../../components/use-dismissable';
 import { describeMode, describeStatus, formatCount } from './format';
 import { MISSING, type CreatedPreset, type FacetOption, type RecordingFilters } from './recordings-view';
@@ -270,13 +270,13 @@ export function RecordingFiltersBar({
     setSearch(filters.search);
   }
 
-  const commitSearch = useEffectEvent((value: string) => {
-    if (value !== filters.search) onChange({ ...filters, search: value }, { replace: true });
-  });
-  useEffect(() => {
-    const timer = setTimeout(() => commitSearch(search), 150);
-    return () => clearTimeout(timer);
-  }, [search]);
+  // Every keystroke goes to the URL at once (replacing, not adding, a history entry); the list
+  // follows as a deferred render, so typing never waits for 100,000 rows to be filtered.
+  const changeSearch = (value: string) => {
+    setSearch(value);
+    setUrlSearch(value);
+    onChange({ ...filters, search: value }, { replace: true });
+  };
 
   useEffect(() => {
     const focusSearch = (event: KeyboardEvent) => {
@@ -300,7 +300,7 @@ export function RecordingFiltersBar({
           type="search"
           placeholder="uuid, session, id, class or room  ( / )"
           value={search}
-          onChange={(event) => setSearch(event.target.value)}
+          onChange={(event) => changeSearch(event.target.value)}
           aria-keyshortcuts="/"
         />
       </div>

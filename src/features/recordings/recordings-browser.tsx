@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useMemo } from 'react';
 import { ErrorPanel } from '../../components/error-panel';
 import { RelativeTime } from '../../components/relative-time';
-import { AttentionHoursContext } from './attention';
+import { useNow } from '../../components/use-now';
+import { AttentionContext } from './attention';
 import { ColumnChooser } from './column-chooser';
 import { FilterChips, StatusCounters } from './filter-chips';
 import { countRecordings, formatBytes, formatCount, formatHours } from './format';
@@ -56,7 +57,11 @@ export function RecordingsBrowser({
   const deferredFilters = useDeferredValue(filters);
   const deferredSort = useDeferredValue(sort);
 
-  const indexes = useMemo(() => visibleIndexes(records, deferredFilters, deferredSort), [records, deferredFilters, deferredSort]);
+  const now = useNow();
+  const indexes = useMemo(
+    () => visibleIndexes(records, deferredFilters, deferredSort, now),
+    [records, deferredFilters, deferredSort, now],
+  );
   const facets = useMemo(
     () => ({
       status: facetOptions(records, 'status'),
@@ -68,9 +73,10 @@ export function RecordingsBrowser({
   );
   const seconds = useMemo(() => totalSeconds(records, indexes), [records, indexes]);
   const attentionCount = useMemo(
-    () => countNeedingAttention(records, Date.now(), filters.attentionHours),
-    [records, filters.attentionHours],
+    () => countNeedingAttention(records, now, filters.attentionHours),
+    [records, now, filters.attentionHours],
   );
+  const attention = useMemo(() => ({ hours: filters.attentionHours, now }), [filters.attentionHours, now]);
 
   const setFilters = useCallback(
     (next: RecordingFilters, options?: { replace?: boolean }) => update((state) => ({ ...state, filters: next }), options),
@@ -102,7 +108,7 @@ export function RecordingsBrowser({
   const stale = result.isError;
 
   return (
-    <AttentionHoursContext value={filters.attentionHours}>
+    <AttentionContext value={attention}>
       <div className="browser">
         <StatusCounters options={facets.status} filters={filters} onChange={setFilters} />
         <RecordingFiltersBar
@@ -188,7 +194,7 @@ export function RecordingsBrowser({
           />
         )}
       </div>
-    </AttentionHoursContext>
+    </AttentionContext>
   );
 }
 
