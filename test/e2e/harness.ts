@@ -60,7 +60,7 @@ async function freePort(): Promise<number> {
  * `node --import tsx server/main.ts` against the built dist/, seeded into a temp DATA_DIR, ready
  * once `/healthz` answers 200. E2E_BASE_URL points the tests at a server that is already running.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { seedRecordings?: number } = {}): Promise<RunningServer> {
   const external = process.env.E2E_BASE_URL;
   if (external) return { baseURL: external.replace(/\/+$/, ''), stop: async () => {} };
 
@@ -78,7 +78,7 @@ export async function startServer(): Promise<RunningServer> {
       // run.ts hands over a snapshot of dist/ (see there); a file run on its own serves dist/.
       DIST_DIR: process.env.E2E_DIST_DIR ?? path.join(REPO_ROOT, 'dist'),
       LOG_LEVEL: process.env.E2E_SERVER_LOG_LEVEL ?? 'silent',
-      SEED_RECORDINGS: String(SCHOOL_RECORDINGS),
+      SEED_RECORDINGS: String(options.seedRecordings ?? SCHOOL_RECORDINGS),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -102,7 +102,7 @@ export async function startServer(): Promise<RunningServer> {
         const res = await fetch(`${baseURL}/healthz`).catch(() => null);
         return res?.status === 200;
       },
-      { timeout: 30_000, interval: 100, message: () => `server did not answer /healthz within 30 s:\n${output}` },
+      { timeout: 90_000, interval: 100, message: () => `server did not answer /healthz within 90 s:\n${output}` },
     );
     const index = await fetch(`${baseURL}/`);
     if (index.status !== 200) throw new Error(`GET / answered ${index.status}: is dist/ built? (npm run test:e2e builds it)`);
@@ -331,12 +331,12 @@ export interface E2ETestOptions extends CleanOptions {
  * context and page, must leave it clean (see assertClean), and leaves a screenshot in
  * test-results/ when it fails.
  */
-export function browserSuite() {
+export function browserSuite(options: { seedRecordings?: number } = {}) {
   let server: RunningServer | null = null;
   let browser: Browser | null = null;
 
   before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(options), launchBrowser()]);
   });
   after(async () => {
     await browser?.close();

@@ -314,7 +314,7 @@ export function RecordingsTable({
     requestAnimationFrame(() => {
       const link = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${index}"] .cell-link--primary`);
       if (link) link.focus({ preventScroll: true });
-      else if (attempt < 10) focusRow(index, attempt + 1);
+      else if (attempt < 60) focusRow(index, attempt + 1);
     });
   };
 
