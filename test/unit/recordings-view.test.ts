@@ -3,6 +3,10 @@ import type { Recording } from '../../src/features/recordings/recording';
 import { normalizeRecording } from '../../src/features/recordings/recording-schema';
 import {
   countNeedingAttention,
+  countNeedingAttentionIn,
+  emptySummary,
+  optionsFromCounts,
+  summarize,
   extendOrder,
   needsAttention,
   facetOptions,
@@ -182,5 +186,29 @@ describe('needs attention', () => {
   it('forms a filter', () => {
     const shown = [...visibleIndexes(records, { ...noFilters, attention: true, attentionHours: 24 }, { column: 'created', direction: 'asc' }, now)];
     expect(shown.map((i) => records[i]!.id)).toEqual(['r4', 'r5', 'r0']);
+  });
+});
+
+describe('list summary kept up to date batch by batch', () => {
+  it('gives the same counts, hours and attention figures as computing over the whole list', () => {
+    const now = Date.UTC(2026, 11, 3, 12);
+    const all = list(
+      Array.from({ length: 30 }, (_, i) => ({
+        status: ['SENT', 'FAILED', null, 'QUEUED', 'processed'][i % 5],
+        mode: i % 3 ? 'landscape' : null,
+        class_id: `school::room-${i % 4}`,
+        duration: i % 7 ? i * 60 : null,
+        c: (now - i * 5 * 3_600_000) / 1000,
+      })),
+    );
+    let summary = emptySummary;
+    for (let i = 0; i < all.length; i += 8) summary = summarize(summary, all.slice(i, i + 8));
+    for (const field of ['status', 'mode', 'client', 'room'] as const) {
+      expect(optionsFromCounts(summary.facets[field])).toEqual(facetOptions(all, field));
+    }
+    expect(summary.totalSeconds).toBe(totalSeconds(all, sortedOrder(all, { column: 'created', direction: 'asc' })));
+    for (const hours of [1, 24, 72]) {
+      expect(countNeedingAttentionIn(summary, now, hours)).toBe(countNeedingAttention(all, now, hours));
+    }
   });
 });

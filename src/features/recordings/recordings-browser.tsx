@@ -14,10 +14,11 @@ import { RecordingsGrid } from './recordings-grid';
 import type { RecordingsListQuery, RecordingsSnapshot } from './recordings-queries';
 import { RecordingsTable } from './recordings-table';
 import {
-  countNeedingAttention,
-  facetOptions,
+  countNeedingAttentionIn,
+  emptySummary,
   hasActiveFilters,
   noFilters,
+  optionsFromCounts,
   totalSeconds,
   visibleIndexes,
   type RecordingFilters,
@@ -62,19 +63,24 @@ export function RecordingsBrowser({
     () => visibleIndexes(records, deferredFilters, deferredSort, now),
     [records, deferredFilters, deferredSort, now],
   );
+  const summary = snapshot?.summary ?? emptySummary;
   const facets = useMemo(
     () => ({
-      status: facetOptions(records, 'status'),
-      mode: facetOptions(records, 'mode'),
-      client: facetOptions(records, 'client'),
-      room: facetOptions(records, 'room'),
+      status: optionsFromCounts(summary.facets.status),
+      mode: optionsFromCounts(summary.facets.mode),
+      client: optionsFromCounts(summary.facets.client),
+      room: optionsFromCounts(summary.facets.room),
     }),
-    [records],
+    [summary],
   );
-  const seconds = useMemo(() => totalSeconds(records, indexes), [records, indexes]);
+  // Unfiltered, the total is already known; filtered, it is one pass over what is shown.
+  const seconds = useMemo(
+    () => (indexes.length === records.length ? summary.totalSeconds : totalSeconds(records, indexes)),
+    [records, indexes, summary],
+  );
   const attentionCount = useMemo(
-    () => countNeedingAttention(records, now, filters.attentionHours),
-    [records, now, filters.attentionHours],
+    () => countNeedingAttentionIn(summary, now, filters.attentionHours),
+    [summary, now, filters.attentionHours],
   );
   const attention = useMemo(() => ({ hours: filters.attentionHours, now }), [filters.attentionHours, now]);
 

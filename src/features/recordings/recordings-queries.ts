@@ -2,11 +2,13 @@ import { queryOptions, experimental_streamedQuery as streamedQuery } from '@tans
 import { loadRecordings } from './load-recordings';
 import type { Recording, UnreadableRecord } from './recording';
 import type { RecordingsStreamEvent } from './recordings-stream';
-import { primeOrders } from './recordings-view';
+import { emptySummary, primeOrders, summarize, type ListSummary } from './recordings-view';
 
 /** A list as it stands: complete, or still streaming in. */
 export interface RecordingsSnapshot {
   records: Recording[];
+  /** Facet counts, total duration and unfinished recordings, kept up to date per batch. */
+  summary: ListSummary;
   unreadable: UnreadableRecord[];
   bytes: number;
   totalBytes: number | null;
@@ -15,6 +17,7 @@ export interface RecordingsSnapshot {
 
 export const emptySnapshot: RecordingsSnapshot = Object.freeze({
   records: [],
+  summary: emptySummary,
   unreadable: [],
   bytes: 0,
   totalBytes: null,
@@ -30,6 +33,7 @@ function reduce(snapshot: RecordingsSnapshot, event: RecordingsStreamEvent): Rec
   if (event.orders) primeOrders(records, event.orders);
   return {
     records,
+    summary: event.records.length > 0 ? summarize(snapshot.summary, event.records) : snapshot.summary,
     unreadable: event.unreadable.length > 0 ? snapshot.unreadable.concat(event.unreadable) : snapshot.unreadable,
     bytes: event.bytes,
     totalBytes: event.totalBytes,

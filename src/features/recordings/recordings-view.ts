@@ -309,15 +309,66 @@ const facetValue: Record<FacetField, (record: Recording) => string> = {
 
 /** Values of one field as they occur in the data, most frequent first; missing ones as `MISSING`. */
 export function facetOptions(records: readonly Recording[], field: FacetField): FacetOption[] {
-  const read = facetValue[field];
-  const counts = new Map<string, number>();
-  for (const record of records) {
-    const value = read(record);
-    counts.set(value, (counts.get(value) ?? 0) + 1);
-  }
+  return optionsFromCounts(summarize(emptySummary, records).facets[field]);
+}
+
+export function optionsFromCounts(counts: ReadonlyMap<string, number>): FacetOption[] {
   return [...counts.entries()]
     .map(([value, count]) => ({ value, count }))
     .sort((a, b) => b.count - a.count || collator.compare(a.value, b.value));
+}
+
+/**
+ * What the list's header needs (facet counts, total duration, when unfinished recordings were
+ * made), kept up to date batch by batch as a list streams in: O(batch), never O(list).
+ */
+export interface ListSummary {
+  facets: Readonly<Record<FacetField, ReadonlyMap<string, number>>>;
+  totalSeconds: number;
+  /** `createdAt` of every recording not yet PROCESSED or SENT, for "needs attention" counts. */
+  unfinishedCreatedAt: readonly number[];
+}
+
+export const emptySummary: ListSummary = Object.freeze({
+  facets: { status: new Map(), mode: new Map(), client: new Map(), room: new Map() },
+  totalSeconds: 0,
+  unfinishedCreatedAt: [],
+});
+
+const FACET_FIELDS: readonly FacetField[] = ['status', 'mode', 'client', 'room'];
+
+export function summarize(previous: ListSummary, added: readonly Recording[]): ListSummary {
+  const facets = {} as Record<FacetField, Map<string, number>>;
+  for (const field of FACET_FIELDS) {
+    const counts = new Map(previous.facets[field]);
+    const read = facetValue[field];
+    for (const record of added) {
+      const value = read(record);
+      counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    facets[field] = counts;
+  }
+  let seconds = previous.totalSeconds;
+  const unfinished: number[] = [];
+  for (const record of added) {
+    seconds += record.durationSeconds ?? 0;
+    if (record.createdAt !== null && !(record.status !== null && FINISHED.has(record.status.toUpperCase()))) {
+      unfinished.push(record.createdAt);
+    }
+  }
+  return {
+    facets,
+    totalSeconds: seconds,
+    unfinishedCreatedAt: unfinished.length > 0 ? previous.unfinishedCreatedAt.concat(unfinished) : previous.unfinishedCreatedAt,
+  };
+}
+
+/** The same count as `countNeedingAttention`, from a summary: O(unfinished) rather than O(list). */
+export function countNeedingAttentionIn(summary: ListSummary, now: number, hours: number): number {
+  const limit = now - hours * 3_600_000;
+  let count = 0;
+  for (const createdAt of summary.unfinishedCreatedAt) if (createdAt < limit) count += 1;
+  return count;
 }
 
 export function countNeedingAttention(records: readonly Recording[], now: number, hours: number): number {
