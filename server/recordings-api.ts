@@ -57,9 +57,18 @@ export class CredentialGate {
       throw new HttpError(401, INVALID_CREDENTIALS);
     }
     const query: RecordingsQuery = { clientId: request.clientId, authKey: request.authKey, roomId: request.roomId };
-    const answer = await this.source.query(query, signal);
+    this.throttle.begin(key);
+    let answer: RecordingsAnswer;
+    try {
+      answer = await this.source.query(query, signal);
+    } catch (error) {
+      this.throttle.release(key);
+      throw error;
+    }
     if (answer.outcome === 'denied') this.throttle.recordFailure(key);
-    else this.throttle.recordSuccess(key);
+    else if (answer.outcome === 'ok') this.throttle.recordSuccess(key);
+    // An upstream error page says nothing about the key either way.
+    else this.throttle.release(key);
     return { answer, query };
   }
 }

@@ -49,7 +49,7 @@ export function upstreamRecordings(baseUrl: string, headersTimeoutMs = 30_000): 
         reader?.cancel().catch(() => undefined);
         abort();
       };
-      const send = sender(response, peeked, reader);
+      const send = sender(response, redactKey(peeked, query.authKey), reader);
       return classify(response.status, peeked, send, discard);
     },
   };
@@ -72,6 +72,39 @@ async function peek(reader: ReadableStreamDefaultReader<Uint8Array> | undefined)
     size += value.length;
   }
   return { head, complete: false, json: undefined };
+}
+
+/**
+ * A careless upstream may repeat the request in its answer. On /api/* that answer goes to a page
+ * that must never see the key, so the part the server has already read (the whole of any error
+ * answer, and the first 64 KB of a list) is cleaned of it, byte for byte, in the spellings an
+ * echo would use. A key repeated deeper inside a huge list is not looked for.
+ */
+function redactKey(peeked: Peeked, authKey: string): Peeked {
+  if (authKey.length < 4 || peeked.head.length === 0) return peeked;
+  const original = Buffer.concat(peeked.head);
+  let bytes: Buffer = original;
+  for (const form of new Set([authKey, JSON.stringify(authKey).slice(1, -1), encodeURIComponent(authKey)])) {
+    bytes = replaceBytes(bytes, Buffer.from(form, 'utf8'), HIDDEN);
+  }
+  if (bytes === original) return peeked;
+  return { head: [bytes], complete: peeked.complete, json: peeked.complete ? parseOrUndefined(bytes.toString('utf8')) : undefined };
+}
+
+const HIDDEN = Buffer.from('[hidden]');
+
+function replaceBytes(haystack: Buffer, needle: Buffer, replacement: Buffer): Buffer {
+  let at = haystack.indexOf(needle);
+  if (at === -1) return haystack;
+  const parts: Buffer[] = [];
+  let from = 0;
+  while (at !== -1) {
+    parts.push(haystack.subarray(from, at), replacement);
+    from = at + needle.length;
+    at = haystack.indexOf(needle, from);
+  }
+  parts.push(haystack.subarray(from));
+  return Buffer.concat(parts);
 }
 
 function parseOrUndefined(text: string): unknown {

@@ -1,8 +1,8 @@
-import { Suspense, useState, type FormEvent } from 'react';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { Suspense } from 'react';
+import { Link, NavLink, Outlet } from 'react-router-dom';
 import { RequireSession } from '../features/auth/require-session';
 import { useSession, useSignOut, useSignOutFromOtherTabs } from '../features/auth/use-session';
-import { roomPath } from '../features/recordings/recording-links';
+import { GoToRoom } from '../features/rooms/go-to-room';
 
 /** The frame of every signed-in page: header, room box, account, and the page itself. */
 export function AppLayout() {
@@ -33,8 +33,9 @@ function SignedInLayout() {
           <NavLink to="/" end>
             All recordings
           </NavLink>
+          <NavLink to="/rooms">Rooms</NavLink>
         </nav>
-        <GoToRoom />
+        {session ? <GoToRoom clientId={session.clientId} /> : null}
         <span className="app-header__spacer" />
         <span className="app-header__account" title="Signed in client">
           {session?.clientId}
@@ -47,28 +48,6 @@ function SignedInLayout() {
         <Outlet />
       </main>
     </>
-  );
-}
-
-function GoToRoom() {
-  const [room, setRoom] = useState('');
-  const navigate = useNavigate();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (room.trim() === '') return;
-    navigate(roomPath(room.trim()));
-    setRoom('');
-  };
-  return (
-    <form className="go-to-room" onSubmit={submit} role="search" aria-label="Go to a room">
-      <label htmlFor="go-to-room" className="visually-hidden">
-        Room id
-      </label>
-      <input id="go-to-room" placeholder="Go to room…" value={room} onChange={(event) => setRoom(event.target.value)} />
-      <button type="submit" className="button">
-        Open
-      </button>
-    </form>
   );
 }
 

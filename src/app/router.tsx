@@ -6,6 +6,7 @@ import { NotFoundRoute } from './routes/not-found-route';
 import { RecordingRoute } from './routes/recording-route';
 import { RecordingsRoute } from './routes/recordings-route';
 import { RoomRoute } from './routes/room-route';
+import { RoomsRoute } from './routes/rooms-route';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginRoute />, errorElement: <RouteError /> },
@@ -14,6 +15,7 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     children: [
       { index: true, element: <RecordingsRoute /> },
+      { path: 'rooms', element: <RoomsRoute /> },
       { path: 'rooms/:roomId', element: <RoomRoute /> },
       { path: 'recordings/:recordingId', element: <RecordingRoute /> },
       { path: '*', element: <NotFoundRoute /> },

@@ -251,7 +251,8 @@ export async function checkA11y(page: Page, label: string, options: { exclude?: 
 export interface WaitOptions {
   timeout?: number;
   interval?: number;
-  message?: string | (() => string);
+  /** What the wait was for; a function is asked only when the wait times out. */
+  message?: string | (() => string | Promise<string>);
 }
 
 /**
@@ -275,7 +276,7 @@ export async function waitFor<T>(condition: () => T | Promise<T>, options: WaitO
       lastError = error;
     }
     if (Date.now() >= deadline) {
-      const message = typeof options.message === 'function' ? options.message() : options.message;
+      const message = typeof options.message === 'function' ? await Promise.resolve().then(options.message).catch(() => undefined) : options.message;
       const detail = lastError instanceof Error ? lastError.message : `last value: ${JSON.stringify(lastValue)}`;
       throw new Error(`Timed out after ${timeout} ms: ${message ?? 'condition never held'} (${detail})`);
     }

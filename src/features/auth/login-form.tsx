@@ -1,7 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useLocation } from 'react-router-dom';
 import { isApiError } from '../../lib/api-error';
-import { sessionQuery, signIn, type Session } from './session-queries';
+import { config } from '../../lib/config';
+import { sessionQuery, signIn, type Credentials, type Session } from './session-queries';
+
+/** Shown when the route guard saw a request refused mid-session (see require-session.tsx). */
+export const SESSION_ENDED_NOTICE = 'Your session ended; sign in again.';
 
 function loginErrorMessage(error: unknown): string {
   if (!isApiError(error)) return 'Sign-in failed for an unexpected reason. Please try again.';
@@ -13,7 +18,7 @@ function loginErrorMessage(error: unknown): string {
       return error.message.replace('Too many requests to the recordings API.', 'Too many sign-in attempts.');
     case 'network':
     case 'offline':
-      return 'Could not reach the dashboard server. Check your connection and try again.';
+      return `Could not reach ${config.apiMode === 'direct' ? 'the recordings API' : 'the dashboard server'}. Check your connection and try again.`;
     default:
       return error.message;
   }
@@ -25,8 +30,17 @@ export function LoginForm({ onSignedIn, notice }: { onSignedIn: (session: Sessio
   const [authKey, setAuthKey] = useState('');
   const [missing, setMissing] = useState<string | null>(null);
   const errorId = useId();
+  const sessionEnded = (useLocation().state as { sessionEnded?: unknown } | null)?.sessionEnded === true;
+  // Handed to the mutation through a ref, not as its variables: the mutation cache keeps
+  // variables around (and shows them in devtools), and the key must not linger there.
+  const credentials = useRef<Credentials | null>(null);
   const login = useMutation({
-    mutationFn: signIn,
+    mutationFn: () => {
+      const given = credentials.current;
+      credentials.current = null;
+      if (!given) throw new Error('Nothing to sign in with.');
+      return signIn(given);
+    },
     onSuccess: (session) => {
       // A different account must never see the previous one's rows, not even for a frame.
       queryClient.clear();
@@ -44,18 +58,23 @@ export function LoginForm({ onSignedIn, notice }: { onSignedIn: (session: Sessio
       return;
     }
     setMissing(null);
-    login.mutate({ clientId: id, authKey });
+    credentials.current = { clientId: id, authKey };
+    login.mutate();
   };
 
-  const error = missing ?? (login.isError ? loginErrorMessage(login.error) : null);
+  const error = config.problem ?? missing ?? (login.isError ? loginErrorMessage(login.error) : null);
 
   return (
-    <form className="login-form" onSubmit={submit} noValidate aria-describedby={error ? errorId : undefined}>
+    // method="post": should script ever fail before the submit handler runs, the browser must not
+    // put the key into the URL (and the history) as a GET form would.
+    <form className="login-form" method="post" onSubmit={submit} noValidate aria-describedby={error ? errorId : undefined}>
       <h1>Sign in to Recordings</h1>
       <p className="login-form__lead">Use the client ID and auth key your school received for the recordings API.</p>
-      {notice && !error ? (
+      {(sessionEnded || notice) && !error ? (
         <p className="notice notice--info" role="status">
-          {notice}
+          {sessionEnded ? <strong>{SESSION_ENDED_NOTICE}</strong> : null}
+          {sessionEnded && notice ? ' ' : null}
+          {notice ? <span>{notice}</span> : null}
         </p>
       ) : null}
       <div className="field">
@@ -90,7 +109,7 @@ export function LoginForm({ onSignedIn, notice }: { onSignedIn: (session: Sessio
           {error}
         </p>
       ) : null}
-      <button type="submit" className="button button--primary" disabled={login.isPending}>
+      <button type="submit" className="button button--primary" disabled={login.isPending || config.problem !== null}>
         {login.isPending ? 'Signing in…' : 'Sign in'}
       </button>
     </form>

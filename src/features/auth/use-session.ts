@@ -1,6 +1,7 @@
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { clearDirectCredentials } from '../../lib/direct-credentials';
 import { sessionQuery, signOut, type Session } from './session-queries';
 
 const CHANNEL = 'recordings-dashboard-session';
@@ -28,6 +29,8 @@ export function useSignOut(): () => Promise<void> {
 }
 
 export function forgetAccount(queryClient: ReturnType<typeof useQueryClient>): void {
+  // Direct mode: a tab opened with "duplicate tab" holds its own copy of the key.
+  clearDirectCredentials();
   queryClient.cancelQueries();
   queryClient.clear();
   queryClient.setQueryData(sessionQuery.queryKey, null);

@@ -66,5 +66,6 @@ export function describeMediaError(code: number | undefined): string {
   }
 }
 
-export const LOAD_TIMEOUT_MESSAGE =
-  'The video has not started loading after 15 seconds: its host may be unreachable or very slow. It will still appear here if it arrives.';
+export function loadTimeoutMessage(timeoutMs: number): string {
+  return `The video has not started loading after ${Math.round(timeoutMs / 1000)} seconds: its host may be unreachable or very slow. If it arrives after all, it plays here.`;
+}

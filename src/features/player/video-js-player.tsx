@@ -1,5 +1,5 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
-import videojs from 'video.js';
+import videojs from 'video.js/core';
 import type Player from 'video.js/dist/types/player';
 import 'video.js/dist/video-js.css';
 import {
@@ -31,7 +31,7 @@ export interface VideoJsPlayerProps {
   portrait: boolean;
   /** Where a newly loaded source starts. Read when the source changes, so a later change never seeks. */
   startTime: number;
-  /** Read when the player is made and when the source changes; the viewer changes it in the player. */
+  /** Read when the source changes (a new source starts at it); the viewer changes it in the player. */
   playbackRate: number;
   /** No metadata by then while the browser is still loading: a `timeout` event. */
   loadTimeoutMs: number;
@@ -57,7 +57,7 @@ export default function VideoJsPlayer(props: VideoJsPlayerProps) {
     playbackRate: props.playbackRate,
     loadTimeoutMs: props.loadTimeoutMs,
   }));
-  const creationSettings = useEffectEvent(() => ({ portrait, playbackRate: props.playbackRate }));
+  const creationSettings = useEffectEvent(() => ({ portrait }));
 
   useEffect(() => {
     const container = containerRef.current;
@@ -79,13 +79,6 @@ export default function VideoJsPlayer(props: VideoJsPlayerProps) {
       userActions: { hotkeys: false },
       html5: { nativeTextTracks: false },
       controlBar: { pictureInPictureToggle: true, fullscreenToggle: true, skipButtons: { forward: 10, backward: 10 } },
-    });
-    created.defaultPlaybackRate(initial.playbackRate);
-    created.on('ratechange', () => {
-      const rate = created.playbackRate() ?? 1;
-      // A new source starts at defaultPlaybackRate: keep it equal to what the viewer chose.
-      if (created.defaultPlaybackRate() !== rate) created.defaultPlaybackRate(rate);
-      emit({ type: 'rate', rate });
     });
     setPlayer(created);
     emit({ type: 'ready', controls: controlsFor(created) });
@@ -128,7 +121,7 @@ export default function VideoJsPlayer(props: VideoJsPlayerProps) {
     player.defaultPlaybackRate(settings.playbackRate);
     player.src(settings.sources);
     player.playbackRate(settings.playbackRate);
-    loadedKeyRef.current = key;
+    loadedKeyRef.current = null;
     emit({ type: 'loading', mediaKey: key });
 
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -154,18 +147,20 @@ export default function VideoJsPlayer(props: VideoJsPlayerProps) {
     }
     armTimer();
 
+    // video.js applies a new source a tick later; until this source's loadstart, events and
+    // times still belong to the previous recording and must not be reported under this key.
+    let started = false;
     const onMetadata = () => {
+      if (!started) return;
       stopTimer();
       const duration = player.duration() ?? NaN;
       const start = settings.startTime;
       if (start > 0) player.currentTime(Number.isFinite(duration) && duration > 0 ? Math.min(start, Math.max(0, duration - 1)) : start);
       emit({ type: 'metadata', mediaKey: key, duration });
     };
-    // video.js applies a new source a tick later; until this source's loadstart, events and
-    // times still belong to the previous recording and must not be reported under this key.
-    let started = false;
     const onLoadStart = () => {
       started = true;
+      loadedKeyRef.current = key;
     };
     const report = (reason: ProgressReason) => {
       if (started) reportPosition(player, key, reason, emit);
@@ -173,6 +168,11 @@ export default function VideoJsPlayer(props: VideoJsPlayerProps) {
     const onTime = () => report('time');
     const onPause = () => report('pause');
     const onSeeked = () => report('seeked');
+    // Setting defaultPlaybackRate above fires ratechange too, with the old rate: only changes
+    // after this source started loading are the viewer's.
+    const onRateChange = () => {
+      if (started) emit({ type: 'rate', rate: player.playbackRate() ?? 1 });
+    };
     const onEnded = () => {
       if (started) emit({ type: 'ended', mediaKey: key });
     };
@@ -187,6 +187,7 @@ export default function VideoJsPlayer(props: VideoJsPlayerProps) {
     player.on('pause', onPause);
     player.on('seeked', onSeeked);
     player.on('ended', onEnded);
+    player.on('ratechange', onRateChange);
     player.on('error', onError);
     window.addEventListener('pagehide', onPageHide);
 
@@ -202,6 +203,7 @@ export default function VideoJsPlayer(props: VideoJsPlayerProps) {
       player.off('pause', onPause);
       player.off('seeked', onSeeked);
       player.off('ended', onEnded);
+      player.off('ratechange', onRateChange);
       player.off('error', onError);
       player.off('play', armTimer);
     };
@@ -254,7 +256,10 @@ function controlsFor(player: Player): PlayerControls {
       quietly(player.isFullscreen() ? player.exitFullscreen() : player.requestFullscreen());
     },
     stepRate(direction) {
-      const rate = steppedRate(player.playbackRate() ?? 1, direction);
+      // video.js caches the rate until the media's ratechange event: two quick presses would
+      // both step from the old value. The media element itself knows at once.
+      const media = player.tech(true).el() as HTMLMediaElement;
+      const rate = steppedRate(media.playbackRate, direction);
       player.playbackRate(rate);
       return rate;
     },

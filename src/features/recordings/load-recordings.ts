@@ -1,4 +1,5 @@
 import { ApiError, type ApiErrorShape } from '../../lib/api-error';
+import { readDirectCredentials } from '../../lib/direct-credentials';
 import { streamRecordings, type RecordingsRequest, type RecordingsStreamEvent } from './recordings-stream';
 
 export type WorkerMessage = { type: 'event'; event: RecordingsStreamEvent } | { type: 'error'; error: ApiErrorShape };
@@ -31,7 +32,9 @@ async function* loadInWorker(request: RecordingsRequest, signal: AbortSignal): A
   };
   const abort = () => notify();
   signal.addEventListener('abort', abort);
-  worker.postMessage(request);
+  // Direct mode: the worker cannot read sessionStorage, so the page hands it the credentials.
+  const credentials = readDirectCredentials();
+  worker.postMessage(credentials ? { ...request, credentials } : request);
   try {
     for (;;) {
       if (signal.aborted) return;

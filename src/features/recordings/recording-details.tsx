@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { CopyButton } from '../../components/copy-button';
-import { describeDuration, describeMode, describeStatus, formatDateTimeExact, formatDuration, formatUtc } from './format';
+import { describeDuration, describeMode, describeStatus, formatDateTime, formatDateTimeExact, formatDuration, formatUtc } from './format';
 import type { Recording } from './recording';
 import { RecordingThumbnail } from './recording-thumbnail';
 import { StatusBadge } from './status-badge';
@@ -14,13 +14,17 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
+/** Local time (the full form on hover), then UTC to the second: short enough for the side column. */
 function Timestamp({ epochMs }: { epochMs: number | null }) {
   if (epochMs === null) return <span className="muted">Not given</span>;
+  const utc = formatUtc(epochMs);
   return (
     <>
-      <time dateTime={formatUtc(epochMs)}>{formatDateTimeExact(epochMs)}</time>
+      <time dateTime={utc} title={formatDateTimeExact(epochMs)}>
+        {formatDateTime(epochMs)}
+      </time>
       <br />
-      <span className="muted">{formatUtc(epochMs)} (UTC)</span>
+      <span className="muted">{`${utc.slice(0, 10)} ${utc.slice(11, 19)} UTC`}</span>
     </>
   );
 }
@@ -47,22 +51,21 @@ function MediaLink({ href, label, download }: { href: string | null; label: stri
   );
 }
 
-/** Every field the API sent, in words, with copy buttons and download links. */
-export function RecordingDetails({ recording }: { recording: Recording }) {
+/** The key facts, for the column beside the player: the status in words, where and when, how long. */
+export function RecordingSummary({ recording }: { recording: Recording }) {
   const status = describeStatus(recording.status);
-  const base = recording.uuid ?? recording.id;
   return (
-    <div className="details">
+    <div className="recording-summary">
       <section aria-labelledby="status-heading" className="details__section">
         <h2 id="status-heading">Status</h2>
-        <p>
+        <p className="recording-summary__status">
           <StatusBadge status={recording.status} /> {status.meaning}
         </p>
       </section>
 
       <section aria-labelledby="about-heading" className="details__section">
         <h2 id="about-heading">About this recording</h2>
-        <dl className="meta">
+        <dl className="meta meta--stacked">
           <Row term="Room">{recording.roomId || <span className="muted">Not given</span>}</Row>
           <Row term="Client">{recording.clientId || <span className="muted">Not given</span>}</Row>
           <Row term="Created">
@@ -79,7 +82,15 @@ export function RecordingDetails({ recording }: { recording: Recording }) {
           <Row term="Version">{recording.version ?? <span className="muted">Not given</span>}</Row>
         </dl>
       </section>
+    </div>
+  );
+}
 
+/** Everything else the API sent, in words, with copy buttons and download links. */
+export function RecordingDetails({ recording }: { recording: Recording }) {
+  const base = recording.uuid ?? recording.id;
+  return (
+    <div className="recording-details">
       <section aria-labelledby="ids-heading" className="details__section">
         <h2 id="ids-heading">Identifiers</h2>
         <dl className="meta">
@@ -116,14 +127,18 @@ export function RecordingDetails({ recording }: { recording: Recording }) {
             </Row>
           ))}
         </dl>
-        <div className="thumbnails">
+        <div className="recording-details__thumbnails">
           <figure>
-            <RecordingThumbnail src={recording.thumbnailUrl} alt="Full-size thumbnail" className="thumb thumb--large" />
-            <figcaption>Full size</figcaption>
+            <RecordingThumbnail src={recording.thumbnailUrl} alt="Full-size thumbnail" className="thumb recording-details__thumb-large" />
+            <figcaption>Full size (the player’s poster)</figcaption>
           </figure>
           <figure>
-            <RecordingThumbnail src={recording.thumbnailSmallUrl} alt="Small thumbnail, 256 by 144" className="thumb thumb--small" />
-            <figcaption>256×144</figcaption>
+            <RecordingThumbnail
+              src={recording.thumbnailSmallUrl}
+              alt="Small thumbnail, 256 by 144"
+              className="thumb recording-details__thumb-small"
+            />
+            <figcaption>256×144 (shown while the player loads)</figcaption>
           </figure>
         </div>
       </section>

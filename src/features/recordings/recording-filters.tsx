@@ -204,7 +204,7 @@ function DurationFilter({ filters, onChange }: { filters: RecordingFilters; onCh
   );
 }
 
-const ATTENTION_CHOICES = [6, 12, 24, 48, 72, 168];
+export const ATTENTION_CHOICES = [6, 12, 24, 48, 72, 168];
 
 function AttentionFilter({
   filters,

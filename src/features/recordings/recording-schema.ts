@@ -106,8 +106,12 @@ export function normalizeRecording(raw: unknown): Recording {
 
   const extra: Record<string, unknown> = {};
   for (const key of Object.keys(source)) {
-    if (!KNOWN_FIELDS.has(key)) extra[key] = source[key];
+    if (KNOWN_FIELDS.has(key)) continue;
+    if (nestedTooDeeply(source[key])) fail(`"${key}" is nested more than ${MAX_NESTING} levels deep`);
+    // defineProperty: a "__proto__" key from JSON stays a plain key instead of rewiring `extra`.
+    Object.defineProperty(extra, key, { value: source[key], enumerable: true, writable: true, configurable: true });
   }
+  if (nestedTooDeeply(source.callback)) fail(`"callback" is nested more than ${MAX_NESTING} levels deep`);
 
   const uuid = optionalText(source.uuid, 'uuid');
   const sessionId = optionalText(source.session_id, 'session_id');
@@ -130,6 +134,25 @@ export function normalizeRecording(raw: unknown): Recording {
     rejectedLinks,
     searchText: `${id}\u0001${uuid ?? ''}\u0001${sessionId ?? ''}\u0001${classId}\u0001${roomId}`.toLowerCase(),
   };
+}
+
+/**
+ * Deeper than this, a value is junk rather than data, and would overflow the stack of whatever
+ * walks it next (structured clone to the page, JSON.stringify in the detail view).
+ */
+const MAX_NESTING = 64;
+
+function nestedTooDeeply(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (depth > MAX_NESTING) return true;
+    for (const child of Object.values(item as object)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return false;
 }
 
 export interface NormalizedBatch {

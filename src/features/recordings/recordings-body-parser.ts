@@ -22,7 +22,7 @@ const COLON = 0x3a;
 const MAX_ENVELOPE_BYTES = 1 << 20;
 const MAX_KEY_BYTES = 64;
 
-export type BodyProblem = 'empty' | 'truncated' | 'not-json' | 'html' | 'too-large';
+export type BodyProblem = 'empty' | 'truncated' | 'not-json' | 'html' | 'too-large' | 'duplicate';
 
 export class BodyParseError extends Error {
   constructor(
@@ -146,6 +146,9 @@ export class RecordingsBodyParser {
         this.depth += 1;
         this.keys[this.depth] = undefined;
         if (byte === OPEN_BRACKET && this.isRecordsArrayPath()) {
+          // JSON.parse would keep only the last "obj", but earlier records are already out: an
+          // answer with two lists is refused rather than half-believed.
+          if (this.sawRecords) throw new BodyParseError('duplicate', '');
           this.appendEnvelope(chunk, envelopeStart, i + 1);
           envelopeStart = -1;
           this.inRecords = true;
@@ -176,11 +179,12 @@ export class RecordingsBodyParser {
   finish(): ParsedBody {
     const text = this.envelopeParts.join('') + this.envelopeDecoder.decode();
     const preview = text.slice(0, 200);
+    if (/^\s*</.test(text)) throw new BodyParseError('html', preview);
+    // Before "empty": an envelope over the limit is not kept, so its text is empty too.
+    if (this.envelopeOverflow) throw new BodyParseError('too-large', preview);
     if (this.totalBytes === 0 || (text.trim() === '' && !this.sawRecords)) {
       throw new BodyParseError('empty', '');
     }
-    if (/^\s*</.test(text)) throw new BodyParseError('html', preview);
-    if (this.envelopeOverflow) throw new BodyParseError('too-large', preview);
     if (this.inRecords || this.inString || this.depth !== 0) {
       throw new BodyParseError('truncated', preview);
     }

@@ -1,6 +1,7 @@
-import { apiFetch } from '../../lib/api-client';
-import { ApiError, clip } from '../../lib/api-error';
+import { apiFetch, recordingsCall } from '../../lib/api-client';
+import { ApiError, clip, redact } from '../../lib/api-error';
 import { config } from '../../lib/config';
+import type { DirectCredentials } from '../../lib/direct-credentials';
 import { BodyParseError, RecordingsBodyParser, type BodyProblem } from './recordings-body-parser';
 import type { Recording, UnreadableRecord } from './recording';
 import { normalizeBatch } from './recording-schema';
@@ -23,29 +24,50 @@ export type RecordingsStreamEvent =
 export interface RecordingsRequest {
   /** Only this room's recordings (the API's `room_id`); all of the account's when absent. */
   roomId?: string;
+  /**
+   * Direct mode only: the page hands the worker the credentials from its sessionStorage, which
+   * a worker cannot read itself. Never set in server mode, where the cookie carries them.
+   */
+  credentials?: DirectCredentials;
+}
+
+export interface StreamTimeouts {
+  /** No response headers within this time: timed out. */
+  headersMs?: number;
+  /** No new bytes within this time while the body streams in: timed out. */
+  idleMs?: number;
 }
 
 const BODY_MESSAGES: Record<BodyProblem, string> = {
-  empty: 'The recordings API sent an empty answer.',
-  truncated: 'The answer from the recordings API was cut off before it was complete.',
+  empty: 'The recordings API sent an empty answer. Try again in a moment.',
+  truncated: 'The answer from the recordings API was cut off before it was complete. Try again in a moment.',
   'not-json': 'The recordings API sent an answer that is not valid JSON.',
-  html: 'The recordings API sent a web page instead of data, probably an error page from a proxy.',
-  'too-large': 'The recordings API sent an answer of an unexpected shape.',
+  html: 'The recordings API sent a web page instead of data, probably an error page from a proxy in front of it.',
+  'too-large':
+    'The answer from the recordings API has more than 1 MB of data outside the list of recordings, so it is not a recordings answer.',
+  duplicate:
+    'The answer from the recordings API holds more than one list of recordings ("obj" appears twice), so which one is meant cannot be told.',
 };
 
 /**
- * Streams one `POST /get/videos` answer (through the dashboard server) as normalized batches.
- * Runs in the recordings worker in the browser, and in-thread where there are no workers (tests).
+ * Streams one `POST /get/videos`-shaped answer as normalized batches: through the dashboard
+ * server's `/api/videos` (server mode) or from the API itself (direct mode). Runs in the
+ * recordings worker in the browser, and in-thread where there are no workers (tests).
  */
 export async function* streamRecordings(
   request: RecordingsRequest,
   signal: AbortSignal,
+  timeouts: StreamTimeouts = {},
 ): AsyncGenerator<RecordingsStreamEvent> {
-  const response = await apiFetch('/api/videos', {
+  const call = recordingsCall(request.roomId, request.credentials);
+  const response = await apiFetch(call.url, {
     method: 'POST',
-    body: request.roomId === undefined ? {} : { room_id: request.roomId },
+    body: call.body,
     signal,
+    secrets: call.secrets,
+    timeoutMs: timeouts.headersMs ?? config.headersTimeoutMs,
   });
+  const idleMs = timeouts.idleMs ?? config.idleTimeoutMs;
   const length = Number(response.headers.get('Content-Length'));
   const totalBytes = response.headers.get('Content-Encoding') || !Number.isFinite(length) || length <= 0 ? null : length;
   if (!response.body) throw new ApiError({ kind: 'malformed', message: BODY_MESSAGES.empty });
@@ -59,7 +81,7 @@ export async function* streamRecordings(
   let bytes = 0;
   try {
     for (;;) {
-      const { done, value } = await readWithIdleTimeout(reader, signal);
+      const { done, value } = await readWithIdleTimeout(reader, signal, idleMs);
       if (done) break;
       bytes += value.length;
       parser.push(value);
@@ -73,14 +95,11 @@ export async function* streamRecordings(
       }
     }
     const { envelope, sawRecordsArray } = parser.finish();
-    checkEnvelope(envelope, sawRecordsArray);
+    checkEnvelope(envelope, sawRecordsArray, call.secrets);
   } catch (error) {
     if (error instanceof BodyParseError) {
-      throw new ApiError({
-        kind: 'malformed',
-        message: BODY_MESSAGES[error.problem],
-        detail: error.preview ? clip(error.preview) : undefined,
-      });
+      const preview = error.preview ? clip(redact(error.preview, call.secrets)) : undefined;
+      throw new ApiError({ kind: 'malformed', message: BODY_MESSAGES[error.problem], detail: preview });
     }
     throw error;
   } finally {
@@ -89,13 +108,30 @@ export async function* streamRecordings(
   yield { type: 'done', bytes };
 }
 
-function checkEnvelope(envelope: unknown, sawRecordsArray: boolean): void {
+function describeJson(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return 'text';
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return `the value ${String(value)}`;
+  return 'an object';
+}
+
+/**
+ * The answer around the records: `status` must not be false, and `obj` must be the list (or
+ * `{recordings: list}`), in the envelope JSON.parse would see (records arrays left empty), so
+ * that a duplicate `obj` that is not a list is caught too.
+ */
+function checkEnvelope(envelope: unknown, sawRecordsArray: boolean, secrets: readonly string[]): void {
   if (envelope === null || typeof envelope !== 'object' || Array.isArray(envelope)) {
-    throw new ApiError({ kind: 'malformed', message: 'The recordings API sent JSON that is not an object.' });
+    throw new ApiError({
+      kind: 'malformed',
+      message: `The answer from the recordings API is not the expected JSON object: it is ${describeJson(envelope)}.`,
+    });
   }
-  const { status, message } = envelope as { status?: unknown; message?: unknown };
+  const { status, message, obj } = envelope as { status?: unknown; message?: unknown; obj?: unknown };
   if (status === false) {
-    const said = typeof message === 'string' && message.trim() !== '' ? clip(message.trim()) : undefined;
+    const said = typeof message === 'string' && message.trim() !== '' ? clip(redact(message.trim(), secrets)) : undefined;
     throw new ApiError({
       kind: 'rejected',
       detail: said,
@@ -104,10 +140,17 @@ function checkEnvelope(envelope: unknown, sawRecordsArray: boolean): void {
         : 'The recordings API refused the request without saying why ("status": false).',
     });
   }
-  if (!sawRecordsArray) {
+  const list = Array.isArray(obj) || (obj !== null && typeof obj === 'object' && Array.isArray((obj as { recordings?: unknown }).recordings));
+  if (!sawRecordsArray || !list) {
+    const what =
+      obj === undefined
+        ? '"obj" is missing'
+        : obj !== null && typeof obj === 'object' && !Array.isArray(obj)
+          ? '"obj" has no "recordings" list'
+          : `"obj" is ${describeJson(obj)}`;
     throw new ApiError({
       kind: 'malformed',
-      message: 'The answer from the recordings API has no list of recordings ("obj" is missing or of the wrong shape).',
+      message: `The answer from the recordings API has no list of recordings (${what}).`,
     });
   }
 }
@@ -115,19 +158,26 @@ function checkEnvelope(envelope: unknown, sawRecordsArray: boolean): void {
 async function readWithIdleTimeout(
   reader: ReadableStreamDefaultReader<Uint8Array>,
   signal: AbortSignal,
+  idleMs: number,
 ): Promise<ReadableStreamReadResult<Uint8Array>> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const idle = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new ApiError({ kind: 'timeout', message: 'The recordings API stopped sending data part-way through.' })),
-      config.idleTimeoutMs,
+      () =>
+        reject(
+          new ApiError({
+            kind: 'timeout',
+            message: `The recordings API stopped sending data part-way through (nothing for ${Math.round(idleMs / 1000)} s). Try again in a moment.`,
+          }),
+        ),
+      idleMs,
     );
   });
   try {
     return await Promise.race([reader.read(), idle]);
   } catch (error) {
     if (signal.aborted || error instanceof ApiError) throw error;
-    throw new ApiError({ kind: 'network', message: 'The connection broke while the list was loading.' });
+    throw new ApiError({ kind: 'network', message: 'The connection broke while the list was loading. Try again in a moment.' });
   } finally {
     clearTimeout(timer);
   }

@@ -4,9 +4,9 @@ import { recordingQueries } from './recordings-queries';
 import type { Recording } from './recording';
 
 /**
- * One recording by id. When the room is known (from the URL) only that room is fetched, so a
- * shared link opens fast even for a huge account; the account's list is reused when it is
- * already in the cache.
+ * One recording by id, and the other recordings of its room. When the room is known (from the
+ * URL) only that room is fetched, so a shared link opens fast even for a huge account; the
+ * account's list is used as well when it is already in the cache.
  */
 export function useRecording(clientId: string, recordingId: string, roomId: string | null) {
   const query = useQuery(roomId === null ? recordingQueries.all(clientId) : recordingQueries.room(clientId, roomId));
@@ -16,7 +16,13 @@ export function useRecording(clientId: string, recordingId: string, roomId: stri
       query.data?.records.find((r) => r.id === recordingId) ?? fallback.data?.records.find((r) => r.id === recordingId),
     [query.data, fallback.data, recordingId],
   );
-  const roomRecordings = query.data?.records;
+  // Same class_id, so a room name shared by two sub-clients of a platform account stays apart.
+  const classId = recording?.classId;
+  const sourceRecords = query.data?.records;
+  const roomRecordings = useMemo(
+    () => (classId === undefined || classId === '' || !sourceRecords ? undefined : sourceRecords.filter((r) => r.classId === classId)),
+    [sourceRecords, classId],
+  );
   return {
     recording,
     roomRecordings,
