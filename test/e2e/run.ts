@@ -6,6 +6,7 @@
  *
  *   npm run test:e2e                        build, then every file
  *   npx tsx test/e2e/run.ts flow            only files whose name contains "flow" (no build)
+ *   E2E_DIST_DIR=/tmp/d npx tsx test/e2e/run.ts flow   the same against a build in /tmp/d
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -29,7 +30,8 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-const dist = path.join(REPO_ROOT, 'dist');
+// E2E_DIST_DIR: a build somewhere else (`vite build --outDir DIR`), e.g. for two runs side by side.
+const dist = process.env.E2E_DIST_DIR ? path.resolve(process.env.E2E_DIST_DIR) : path.join(REPO_ROOT, 'dist');
 if (!existsSync(path.join(dist, 'index.html'))) {
   console.error('dist/ is not built: run `npm run test:e2e` (which builds it) or `npm run build` first.');
   console.log('0 passed, 1 failed');
