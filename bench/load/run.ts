@@ -8,6 +8,10 @@
  *   /media range requests, as a seeking player makes them         30 %
  *   bad sign-ins on /api/session (401, then throttled 429)        10 %
  *
+ * The bad sign-ins come from another loopback address (127.0.0.2), as a guesser would come from
+ * another machine: failed sign-ins are throttled per client id + IP, and a guesser on the same
+ * address as the school would (rightly) get the school's own requests refused too.
+ *
  * It records status counts, latency percentiles, errors (network failures and any status a kind
  * should not get) and the server's RSS every 5 s from /proc/<pid>/status, prints a table, writes
  * bench/out/load-<time>.json, and stops the server. Bounded: at most LOAD_RPS × LOAD_SECONDS
@@ -42,6 +46,7 @@ const RPS = numberFromEnv('LOAD_RPS', 300, 1, 5000);
 const MAX_IN_FLIGHT = numberFromEnv('LOAD_MAX_IN_FLIGHT', 256, 1, 10_000);
 const SEED_RECORDINGS = numberFromEnv('LOAD_SEED_RECORDINGS', 320, 0, 100_000);
 const SAMPLE_EVERY_MS = 5_000;
+const WARM_UP_SECONDS = 15;
 const DRAIN_MS = 15_000;
 
 type Kind = 'room query' | 'session list' | 'media range' | 'bad sign-in';
@@ -137,6 +142,9 @@ async function stopServer(started: Started): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 
+/** Where the guesser's requests come from: another address on the loopback network (Linux routes 127/8 to lo). */
+const ATTACKER_ADDRESS = '127.0.0.2';
+
 interface Plan {
   kind: Kind;
   path: string;
@@ -208,7 +216,8 @@ interface Result {
 }
 
 /** node:http with a keep-alive agent: the load generator's own overhead stays small and known. */
-function send(agent: http.Agent, port: number, item: Plan, signal: AbortSignal): Promise<Result> {
+function send(agents: { school: http.Agent; attacker: http.Agent }, port: number, item: Plan, signal: AbortSignal): Promise<Result> {
+  const agent = item.kind === 'bad sign-in' ? agents.attacker : agents.school;
   const started = performance.now();
   return new Promise((resolve) => {
     const fail = (error: NodeJS.ErrnoException) =>
@@ -236,7 +245,10 @@ function table(rows: (string | number)[][]): string {
 
 async function main(): Promise<void> {
   // Keep-alive, and enough sockets for the in-flight limit.
-  const agent = new http.Agent({ keepAlive: true, maxSockets: MAX_IN_FLIGHT });
+  const agents = {
+    school: new http.Agent({ keepAlive: true, maxSockets: MAX_IN_FLIGHT }),
+    attacker: new http.Agent({ keepAlive: true, maxSockets: MAX_IN_FLIGHT, localAddress: ATTACKER_ADDRESS }),
+  };
   console.log(`Load test: ${RPS} requests/s for ${SECONDS} s (at most ${MAX_IN_FLIGHT} in flight), ${SEED_RECORDINGS} school recordings`);
   const server = await startServer();
   const pid = server.child.pid!;
@@ -272,7 +284,7 @@ async function main(): Promise<void> {
           dropped += 1;
           continue;
         }
-        const request = send(agent, context.port, plan(random, context), stop.signal).then((result) => {
+        const request = send(agents, context.port, plan(random, context), stop.signal).then((result) => {
           results.push(result);
           inFlight.delete(request);
         });
@@ -294,7 +306,8 @@ async function main(): Promise<void> {
     }).then(async (res) => res.status === 200 && ((await res.json()) as { obj: unknown[] }).obj.length === SEED_RECORDINGS, () => false);
     report(results, memory, dropped, planned, healthy, server.serverErrors());
   } finally {
-    agent.destroy();
+    agents.school.destroy();
+    agents.attacker.destroy();
     await stopServer(server);
   }
 }
@@ -327,14 +340,19 @@ function report(results: Result[], memory: { second: number; rssMb: number }[], 
   const unexpected = Object.values(byKind).reduce((sum, item) => sum + item.unexpected, 0);
   console.log(`\n${table(rows)}\n`);
   console.log(table([['second', ...memory.map((item) => item.second)], ['server RSS MB', ...memory.map((item) => item.rssMb)]]));
+  const errorCodes = new Map<string, number>();
+  for (const item of results) if (item.status === 'error') errorCodes.set(item.error ?? 'unknown', (errorCodes.get(item.error ?? 'unknown') ?? 0) + 1);
+  // The first seconds fill V8's heap and SQLite's cache; growth that matters shows after that.
+  const warmAt = Math.min(WARM_UP_SECONDS, SECONDS / 2);
+  const warm = memory.find((item) => item.second >= warmAt)?.rssMb ?? NaN;
   const first = memory[0]?.rssMb ?? NaN;
   const last = memory[memory.length - 1]?.rssMb ?? NaN;
   const peak = Math.max(...memory.map((item) => item.rssMb));
   const achieved = results.length / SECONDS;
   console.log(
     `\nsent ${results.length} of ${planned} planned (${achieved.toFixed(0)}/s), dropped by the client limit ${dropped}; ` +
-      `errors ${all.errors}, unexpected statuses ${unexpected}, 5xx ${results.filter((item) => typeof item.status === 'number' && item.status >= 500).length}; ` +
-      `RSS ${first} MB at start, ${last} MB at the end, ${peak} MB at peak; server still answers correctly: ${healthy ? 'yes' : 'NO'}` +
+      `errors ${all.errors}${errorCodes.size ? ` (${[...errorCodes].map(([code, count]) => `${code}×${count}`).join(' ')})` : ''}, unexpected statuses ${unexpected}, 5xx ${results.filter((item) => typeof item.status === 'number' && item.status >= 500).length}; ` +
+      `RSS ${first} MB at start, ${warm} MB after ${warmAt} s, ${last} MB at the end, ${peak} MB at peak; server still answers correctly: ${healthy ? 'yes' : 'NO'}` +
       (serverErrors.trim() ? `\nserver stderr:\n${serverErrors.trim().slice(0, 2000)}` : ''),
   );
   const outDir = path.join(ROOT, 'bench', 'out');
@@ -342,7 +360,7 @@ function report(results: Result[], memory: { second: number; rssMb: number }[], 
   const file = path.join(outDir, `load-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(
     file,
-    JSON.stringify({ seconds: SECONDS, rps: RPS, maxInFlight: MAX_IN_FLIGHT, seedRecordings: SEED_RECORDINGS, planned, dropped, healthy, all, byKind, memory, node: process.version, cpus: os.cpus().length }, null, 2),
+    JSON.stringify({ seconds: SECONDS, rps: RPS, maxInFlight: MAX_IN_FLIGHT, seedRecordings: SEED_RECORDINGS, planned, dropped, healthy, all, byKind, errorCodes: Object.fromEntries(errorCodes), memory, node: process.version, cpus: os.cpus().length }, null, 2),
   );
   console.log(`figures written to ${path.relative(ROOT, file)}`);
 }

@@ -1,10 +1,12 @@
 import { Suspense } from 'react';
 import { Link, NavLink, Outlet } from 'react-router-dom';
+import { ConnectionBanner } from '../components/connection-banner';
 import { RequireSession } from '../features/auth/require-session';
 import { useSession, useSignOut, useSignOutFromOtherTabs } from '../features/auth/use-session';
 import { GoToRoom } from '../features/rooms/go-to-room';
+import { forgetRecentRooms } from '../features/rooms/recent-rooms';
 
-/** The frame of every signed-in page: header, room box, account, and the page itself. */
+/** The frame of every signed-in page: header, room box, account, connection state, and the page itself. */
 export function AppLayout() {
   return (
     <Suspense fallback={<PageLoading />}>
@@ -19,6 +21,11 @@ function SignedInLayout() {
   const session = useSession();
   const signOut = useSignOut();
   useSignOutFromOtherTabs();
+  const onSignOut = () => {
+    // What this device remembers of the account goes too (localStorage is shared by its tabs).
+    if (session) forgetRecentRooms(session.clientId);
+    void signOut();
+  };
   return (
     <>
       <a className="skip-link" href="#main">
@@ -40,11 +47,12 @@ function SignedInLayout() {
         <span className="app-header__account" title="Signed in client">
           {session?.clientId}
         </span>
-        <button type="button" className="button" onClick={() => void signOut()}>
+        <button type="button" className="button" onClick={onSignOut}>
           Sign out
         </button>
       </header>
       <main id="main" className="page" tabIndex={-1}>
+        <ConnectionBanner />
         <Outlet />
       </main>
     </>

@@ -10,7 +10,9 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionBanner } from '../../src/components/connection-banner';
 import { apiJson } from '../../src/lib/api-client';
+import { rawRecord } from '../harness/fixtures';
 import { installMsw, server } from '../harness/msw';
+import { renderApp, signedInAs, videosAnswer } from '../harness/render-app';
 
 installMsw();
 
@@ -148,5 +150,52 @@ describe('the connection banner', () => {
     expect(await screen.findByText('Items: second')).toBeInTheDocument();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(calls).toBe(3);
+  });
+});
+
+describe('offline in the dashboard itself', () => {
+  const records = [rawRecord({ _id: 'a', class_id: 'school::physics' }), rawRecord({ _id: 'b', class_id: 'school::maths' })];
+
+  function listAnswer() {
+    server.use(
+      http.post('*/api/videos', () => {
+        calls += 1;
+        return videosAnswer(JSON.stringify({ status: true, obj: records }));
+      }),
+    );
+  }
+
+  it('every signed-in page carries the banner: offline, then back online, with the rows kept', async () => {
+    signedInAs('school');
+    listAnswer();
+    renderApp('/');
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(3));
+
+    goOffline();
+    expect(screen.getByText(/You are offline\. What is on screen stays here/)).toBeInTheDocument();
+    expect(screen.getAllByRole('row')).toHaveLength(3);
+
+    goOnline();
+    expect(screen.getByText('Back online.')).toBeInTheDocument();
+    expect(screen.queryByText(/You are offline/)).not.toBeInTheDocument();
+  });
+
+  it('a list first asked for while offline waits for the connection in words, then loads', async () => {
+    signedInAs('school');
+    listAnswer();
+    const { user } = renderApp('/');
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(3));
+    expect(calls).toBe(1);
+
+    goOffline();
+    await user.click(screen.getByRole('link', { name: 'physics' }));
+    expect(await screen.findByRole('heading', { name: 'Waiting for the connection' })).toBeInTheDocument();
+    expect(screen.queryByText('Loading recordings…')).not.toBeInTheDocument();
+    expect(calls).toBe(1);
+
+    goOnline();
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(3));
+    expect(screen.queryByRole('heading', { name: 'Waiting for the connection' })).not.toBeInTheDocument();
+    expect(calls).toBe(2);
   });
 });

@@ -26,6 +26,11 @@ function answerWith(records: unknown[]) {
   return bodies;
 }
 
+/** Whitespace collapsed, as in an accessible name and in `document.title` (the HTML spec's getter does it). */
+function spoken(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 function heading() {
   return screen.findByRole('heading', { level: 1 });
 }
@@ -53,10 +58,12 @@ describe('a room page', () => {
     const h1 = await heading();
     // Read the text itself: accessible names collapse spaces, the id must not lose any.
     expect(h1.querySelector('.room-name')?.textContent).toBe(roomId);
-    expect(document.title).toBe(`Room ${roomId} · Recordings`);
+    await waitFor(() => expect(document.title).toBe(spoken(`Room ${roomId} · Recordings`)));
     await waitFor(() => expect(bodies).toHaveLength(1));
     expect(bodies[0]).toEqual({ room_id: roomId });
-    await screen.findByRole('region', { name: `Recordings in room ${roomId}` });
+    // The table says which room it lists, then how to move in it (as the main list does).
+    const table = await screen.findByRole('region', { name: spoken(`Recordings in room ${roomId}. Use the arrow keys to move between rows.`) });
+    expect(within(table).getAllByRole('row')).toHaveLength(2);
   });
 
   it('shows the room’s figures, computed from its recordings', async () => {
@@ -66,14 +73,14 @@ describe('a room page', () => {
       rawRecord({ _id: 'a', class_id: 'school::lab', c: (now - 2 * HOUR) / 1000, duration: 3600, status: 'SENT' }),
       rawRecord({ _id: 'b', class_id: 'school::lab', c: (now - 30 * HOUR) / 1000, duration: 1800, status: 'QUEUED' }),
       rawRecord({ _id: 'c', class_id: 'school::lab', c: (now - 3 * HOUR) / 1000, duration: 1800, status: 'PROCESSING' }),
-      rawRecord({ _id: 'd', class_id: 'school::lab', c: (now - 50 * HOUR) / 1000, duration: 3600, status: 'PROCESSED' }),
+      rawRecord({ _id: 'd', class_id: 'school::lab', c: (now - 50 * HOUR) / 1000, duration: 1800, status: 'PROCESSED' }),
     ]);
     const { user } = renderApp('/rooms/lab');
     await screen.findByRole('heading', { name: 'This room at a glance' });
     expect(figure('Recordings')).toBe('4');
     expect(figure('Recorded')).toBe('2.5 h');
     expect(figure('Not yet processed')).toBe('2');
-    expect(screen.getByText('50% of this room’s')).toBeInTheDocument();
+    expect(screen.getByText('50% of its recordings')).toBeInTheDocument();
     expect(figure('Needs attention')).toBe('⚠ 1');
     // The counts by status are the list's own counters, right below.
     const byStatus = screen.getByRole('group', { name: 'Recordings by status' });
@@ -83,7 +90,8 @@ describe('a room page', () => {
 
     await user.click(screen.getByRole('link', { name: 'Show them' }));
     await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(2));
-    expect(screen.getByRole('button', { name: /Needs attention/ })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: /^Needs attention/ })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: /^Remove filter Needs attention/ })).toBeInTheDocument();
   });
 
   it('says plainly that an empty room is empty, and that a failure is a failure', async () => {
@@ -113,12 +121,17 @@ describe('a room page', () => {
     // Keyboard only: Down opens the recent rooms, Enter opens the highlighted one.
     const box = screen.getByRole('combobox', { name: 'Room id' });
     expect(box).toHaveAttribute('aria-expanded', 'false');
-    await user.click(screen.getByRole('heading', { level: 1 }));
-    await user.tab();
-    await user.tab();
-    await user.tab();
-    await user.tab();
+    // From the top of the page, the box comes right after the main navigation.
+    (document.activeElement as HTMLElement | null)?.blur();
+    const passed: string[] = [];
+    for (let step = 0; step < 8 && document.activeElement !== box; step += 1) {
+      if (document.activeElement instanceof HTMLElement && document.activeElement !== document.body) {
+        passed.push(spoken(document.activeElement.textContent ?? ''));
+      }
+      await user.tab();
+    }
     expect(box).toHaveFocus();
+    expect(passed).toEqual(['Skip to content', 'Recordings', 'All recordings', 'Rooms']);
     await user.keyboard('{ArrowDown}');
     expect(box).toHaveAttribute('aria-expanded', 'true');
     const option = screen.getByRole('option', { name: 'Salle 12 é, visited recently' });

@@ -404,6 +404,64 @@ e2e.test(
 );
 
 e2e.test(
+  'a portrait recording gets a portrait frame; fullscreen (F) and picture-in-picture work from the player',
+  async ({ page }) => {
+    await signIn(page, SCHOOL);
+    const records = await apiRecords(page);
+    const portrait = records.find((r) => r.processed_path && r.mode === 'portrait');
+    const landscape = records.find((r) => r.processed_path && r.mode === 'landscape');
+    assert.ok(portrait && landscape, 'the demo data has processed portrait and landscape recordings');
+
+    const frame = async () => {
+      const box = (await player(page).locator('.video-js').boundingBox())!;
+      const video = await page.locator('.video-js video').evaluate((v: HTMLVideoElement) => ({ width: v.videoWidth, height: v.videoHeight }));
+      return { box, video };
+    };
+
+    await step('landscape: a 16:9 frame', async () => {
+      await openDetail(page, landscape);
+      await waitForMetadata(page);
+      const { box } = await frame();
+      assert.ok(Math.abs(box.width / box.height - 16 / 9) < 0.02, `landscape frame ${box.width}×${box.height}`);
+    });
+
+    await step('portrait: a 9:16 frame that fits the screen, with its controls below it', async () => {
+      await openDetail(page, portrait);
+      await waitForMetadata(page);
+      const { box, video } = await frame();
+      assert.ok(video.height > video.width, `the portrait sample is portrait: ${video.width}×${video.height}`);
+      assert.ok(Math.abs(box.width / box.height - 9 / 16) < 0.02, `portrait frame ${box.width}×${box.height}`);
+      const viewport = page.viewportSize()!;
+      const bar = (await page.getByRole('button', { name: 'Keyboard shortcuts' }).boundingBox())!;
+      assert.ok(bar.y + bar.height <= viewport.height, `the bar under the player is on the first screen (${bar.y + bar.height} of ${viewport.height})`);
+    });
+
+    await step('F goes fullscreen and back', async () => {
+      await page.getByRole('button', { name: 'Play Video' }).click();
+      await waitForPlaybackProgress(page, 0.5);
+      await page.locator('h1').click();
+      await page.keyboard.press('f');
+      await waitFor(() => page.evaluate(() => document.fullscreenElement?.classList.contains('video-js') ?? false), {
+        message: 'the player to be fullscreen',
+      });
+      await page.keyboard.press('f');
+      await waitFor(() => page.evaluate(() => document.fullscreenElement === null), { message: 'fullscreen to end' });
+    });
+
+    await step('the picture-in-picture button opens the video in its own window', async () => {
+      const button = player(page).getByRole('button', { name: 'Picture-in-Picture' });
+      await button.click();
+      await waitFor(() => page.evaluate(() => document.pictureInPictureElement?.tagName === 'VIDEO'), {
+        message: 'the video to be in picture-in-picture',
+      });
+      await player(page).getByRole('button', { name: 'Exit Picture-in-Picture' }).click();
+      await waitFor(() => page.evaluate(() => document.pictureInPictureElement === null), { message: 'picture-in-picture to end' });
+    });
+  },
+  { allowConsole: SIGN_IN_NOISE },
+);
+
+e2e.test(
   'previous and next follow the filtered list the user came from, also after a reload',
   async ({ page }) => {
     await signIn(page, SCHOOL);

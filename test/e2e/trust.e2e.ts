@@ -10,7 +10,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { corpusBody, corpusCases, corpusHeaders, type CorpusCase } from '../fixtures/corpus/corpus.ts';
-import { listHeading, loginHeading, pathname, rows, submitLogin, waitForRows } from './dashboard.ts';
+import { columnTexts, listHeading, loginHeading, pathname, rows, submitLogin, waitForMetadata, waitForRows } from './dashboard.ts';
 import { assertClean, browserSuite, HTTP_401, newPage, SCHOOL, step, waitFor } from './harness.ts';
 
 const e2e = browserSuite();
@@ -132,7 +132,16 @@ e2e.test(
   { allowConsole: ARRANGED_FAILURES },
 );
 
-e2e.test('offline and back: rows stay, nothing is asked while offline, one request on reconnect', async ({ page, context }) => {
+/** The connection banner at the top of every signed-in page (components/connection-banner.tsx). */
+function offlineBanner(page: Page) {
+  return page.getByRole('status').filter({ hasText: 'You are offline' });
+}
+
+function backOnlineBanner(page: Page) {
+  return page.getByRole('status').filter({ hasText: 'Back online' });
+}
+
+e2e.test('offline and back: the banner says so, rows stay, nothing is asked while offline, one request on reconnect', async ({ page, context }) => {
   await signInQuietly(page);
   let requests = 0;
   page.on('request', (request) => {
@@ -141,21 +150,137 @@ e2e.test('offline and back: rows stay, nothing is asked while offline, one reque
   await page.goto('/');
   await waitForRows(page, 10);
   assert.equal(requests, 1);
+  assert.equal(await offlineBanner(page).count(), 0, 'no offline banner while online');
   const shown = await rows(page).count();
 
   await context.setOffline(true);
-  await waitFor(() => page.evaluate(() => navigator.onLine === false), { message: 'the page to know it is offline' });
+  await offlineBanner(page).waitFor({ timeout: 2_000 });
+  assert.ok(await offlineBanner(page).isVisible(), 'the offline banner is visible');
   await page.getByRole('button', { name: /Refresh/ }).click();
   await page.waitForTimeout(1_000);
   assert.equal(requests, 1, 'no request while offline');
   assert.equal(await rows(page).count(), shown, 'the rows stay while offline');
+  assert.ok(await offlineBanner(page).isVisible(), 'still says offline');
 
   await context.setOffline(false);
+  await backOnlineBanner(page).waitFor({ timeout: 2_000 });
+  assert.equal(await offlineBanner(page).count(), 0, 'the offline banner is gone');
   await waitFor(() => requests === 2, { message: 'one request once back online' });
   await waitForRows(page, 10);
   await page.waitForTimeout(500);
   assert.equal(requests, 2, 'exactly one request on reconnect');
+  // "Back online" goes away by itself.
+  await waitFor(async () => (await backOnlineBanner(page).count()) === 0, { timeout: 8_000, message: '"Back online" to go away' });
 });
+
+e2e.test('offline before a list was ever loaded: waits for the connection in words, then loads it', async ({ page, context }) => {
+  await signInQuietly(page);
+  const requested: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/videos')) requested.push(request.postData() ?? '');
+  });
+  await page.goto('/');
+  await waitForRows(page, 10);
+  const roomLink = rows(page).first().locator('a[href^="/rooms/"]');
+  const roomId = (await roomLink.textContent())!.trim();
+
+  const failedWhileOffline: string[] = [];
+  page.on('requestfailed', (request) => failedWhileOffline.push(request.url()));
+  await context.setOffline(true);
+  await offlineBanner(page).waitFor({ timeout: 2_000 });
+  await roomLink.click();
+  await page.getByRole('heading', { name: 'Waiting for the connection' }).waitFor();
+  assert.equal(await page.locator('[aria-busy="true"]').count(), 0, 'no spinner while waiting for the connection');
+  await page.waitForTimeout(1_000);
+  assert.equal(requested.length, 1, 'nothing asked while offline');
+  // The browser may ask for the tab's icon again; nothing of the app itself may be missing.
+  assert.deepEqual(failedWhileOffline.filter((url) => !url.endsWith('/favicon.svg')), [], 'requests that failed while offline');
+
+  await context.setOffline(false);
+  await waitForRows(page, 1);
+  assert.equal(await page.getByRole('heading', { name: 'Waiting for the connection' }).count(), 0);
+  assert.equal(requested.length, 2, 'one request for the room, once back online');
+  assert.ok(requested[1]!.includes(roomId), `the request was for ${roomId}`);
+}, { allowConsole: [/^Failed to load resource: net::ERR_INTERNET_DISCONNECTED/] });
+
+e2e.test(
+  'a refresh that fails keeps the rows on screen and says they may be out of date, then recovers',
+  async ({ page }) => {
+    await signInQuietly(page);
+    await page.goto('/');
+    await waitForRows(page, 10);
+    const before = await columnTexts(page, 'Created');
+
+    let failed = 0;
+    await page.route('**/api/videos', (route) => {
+      failed += 1;
+      return route.fulfill({ status: 503, contentType: 'text/html', body: '<html><body><h1>503 Service Unavailable</h1></body></html>' });
+    });
+    await page.getByRole('button', { name: /Refresh/ }).click();
+    // Three retries with backoff (about 7 s at most), then the notice.
+    const notice = page.getByRole('alert').filter({ hasText: 'Could not refresh' });
+    await notice.waitFor({ timeout: 20_000 });
+    assert.match((await notice.textContent()) ?? '', /unreachable or unavailable.*may be out of date/s);
+    assert.equal(failed, 4, 'the first try and three retries');
+    assert.deepEqual(await columnTexts(page, 'Created'), before, 'the same rows are still on screen');
+    await noSpinner(page, 'stale rows');
+
+    await page.unroute('**/api/videos');
+    await notice.getByRole('button', { name: 'Try again' }).click();
+    await waitFor(async () => (await notice.count()) === 0, { timeout: 10_000, message: 'the stale notice to go once the list loads' });
+    await waitForRows(page, 10);
+  },
+  { timeout: 60_000, allowConsole: ARRANGED_FAILURES },
+);
+
+e2e.test(
+  'signing out in one tab signs out the others: login screen, no rows, no player, nothing fetched or remembered',
+  async ({ page, context }) => {
+    await signInQuietly(page);
+    // A room visited is remembered on this device (the room box suggests it): a stored view of the account.
+    await page.goto('/rooms/room-101');
+    await waitForRows(page, 1);
+    const remembered = () => page.evaluate(() => Object.entries({ ...localStorage }).filter(([, value]) => value.includes('room-101')).map(([key]) => key));
+    await waitFor(async () => (await remembered()).length > 0, { message: 'room-101 remembered on this device' });
+    await page.goto('/');
+    await waitForRows(page, 10);
+
+    const other = await context.newPage();
+    const otherErrors: string[] = [];
+    other.on('pageerror', (error) => otherErrors.push(error.message));
+    other.on('console', (message) => {
+      if (message.type() === 'error') otherErrors.push(message.text());
+    });
+    await other.goto('/');
+    await waitForRows(other, 10);
+    const [created] = await columnTexts(other, 'Created');
+    await rows(other).first().getByRole('link', { name: created! }).click();
+    await waitForMetadata(other);
+
+    let signedOut = false;
+    const fetchedAfter: string[] = [];
+    other.on('request', (request) => {
+      if (signedOut && /\/(media|api\/videos)\b/.test(request.url())) fetchedAfter.push(request.url());
+    });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await loginHeading(page).waitFor();
+
+    await loginHeading(other).waitFor({ timeout: 2_000 });
+    // From the moment the other tab shows the login screen, it must fetch nothing of the account.
+    signedOut = true;
+    assert.equal(pathname(other), '/login');
+    assert.equal(await rows(other).count(), 0, 'no rows in the other tab');
+    assert.equal(await other.getByTestId('video-player').count(), 0, 'no player in the other tab');
+    assert.equal(await other.locator('video').count(), 0, 'no video element in the other tab');
+    await other.waitForTimeout(1_000);
+    assert.deepEqual(fetchedAfter, [], 'the other tab fetched media or lists after signing out');
+    assert.deepEqual(otherErrors, [], 'the other tab stayed clean');
+    const stored = await other.evaluate(() => JSON.stringify({ ...sessionStorage }));
+    assert.equal(stored, '{}', 'nothing left in the other tab\'s sessionStorage');
+    assert.deepEqual(await remembered(), [], 'the rooms this account visited are forgotten on this device');
+  },
+  { allowConsole: [HTTP_401] },
+);
 
 e2e.test(
   'time-outs: an answer that never starts, and one that stalls mid-body, both end in words',

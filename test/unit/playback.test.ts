@@ -27,6 +27,17 @@ describe('what the player plays', () => {
     expect(playback.directLink).toBe('https://media.example/b.webm');
   });
 
+  it('plays the webm while the status says not processed yet, even when a processed_path is already there', () => {
+    for (const status of ['UPLOADED', 'QUEUED', 'processing']) {
+      const playback = playbackFor(recording({ _id: 'p', status }));
+      expect(playback.sources).toEqual([{ src: 'https://media.example/p.webm', type: 'video/webm' }]);
+      expect(playback.notice).toBe(RAW_NOTICE);
+    }
+    // No webm to fall back to: the mp4 is the only chance.
+    const onlyMp4 = playbackFor(recording({ _id: 'q', status: 'PROCESSING', raw_path: undefined }));
+    expect(onlyMp4.sources).toEqual([{ src: 'https://media.example/q.mp4', type: 'video/mp4' }]);
+  });
+
   it('says processing failed when that is why only the webm exists', () => {
     const playback = playbackFor(recording({ _id: 'c', processed_path: null, status: 'FAILED' }));
     expect(playback.notice).toBe(RAW_AFTER_FAILURE_NOTICE);

@@ -19,13 +19,20 @@ export const RAW_NOTICE =
 export const RAW_AFTER_FAILURE_NOTICE =
   'Processing this recording failed, so the raw recording (webm) is playing. Picture and sound may be rougher than a processed video.';
 
+/**
+ * Statuses that mean "not processed yet": a `processed_path` that comes with them may be a file
+ * still being written (or an older version being redone), so the raw recording plays instead.
+ */
+const NOT_PROCESSED_YET = new Set(['UPLOADED', 'QUEUED', 'PROCESSING']);
+
 export function playbackFor(recording: Recording): Playback {
   const pictures = {
     poster: recording.thumbnailUrl ?? recording.thumbnailSmallUrl,
     placeholder: recording.thumbnailSmallUrl ?? recording.thumbnailUrl,
     portrait: recording.mode === 'portrait',
   };
-  if (recording.processedUrl) {
+  const notProcessedYet = NOT_PROCESSED_YET.has((recording.status ?? '').toUpperCase());
+  if (recording.processedUrl && !(notProcessedYet && recording.rawUrl)) {
     return { sources: [{ src: recording.processedUrl, type: 'video/mp4' }], notice: null, directLink: recording.processedUrl, ...pictures };
   }
   if (recording.rawUrl) {

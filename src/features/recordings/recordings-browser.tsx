@@ -106,7 +106,7 @@ export function RecordingsBrowser({
         />
       );
     }
-    return <LoadingState snapshot={snapshot} />;
+    return <LoadingState snapshot={snapshot} paused={result.fetchStatus === 'paused'} />;
   }
 
   const loading = !snapshot.complete && result.isFetching;
@@ -204,10 +204,19 @@ export function RecordingsBrowser({
   );
 }
 
-function LoadingState({ snapshot }: { snapshot: RecordingsSnapshot | undefined }) {
+/** Progress while the list arrives; offline (the query is paused), it says what it waits for. */
+function LoadingState({ snapshot, paused }: { snapshot: RecordingsSnapshot | undefined; paused: boolean }) {
   const bytes = snapshot?.bytes ?? 0;
   const total = snapshot?.totalBytes ?? null;
   const count = snapshot?.records.length ?? 0;
+  if (paused) {
+    return (
+      <section className="panel panel--loading">
+        <h2>Waiting for the connection</h2>
+        <p>The recordings load as soon as this browser is back online.</p>
+      </section>
+    );
+  }
   return (
     <section className="panel panel--loading" aria-busy="true">
       <h2>Loading recordings…</h2>

@@ -12,7 +12,8 @@ export function UnreadableNotice({ unreadable }: { unreadable: readonly Unreadab
         {formatCount(count)} {count === 1 ? 'recording' : 'recordings'} could not be read and {count === 1 ? 'is' : 'are'} not
         shown. Why?
       </summary>
-      <ul>
+      {/* Scrolls when long: focusable, so that it can be scrolled from the keyboard too. */}
+      <ul tabIndex={0} aria-label="Why each record could not be read">
         {unreadable.slice(0, SHOWN).map((item) => (
           <li key={item.position}>
             Record {formatCount(item.position)}

@@ -136,6 +136,8 @@ export function GoToRoom({ clientId }: { clientId: string }) {
               id={`${id}-option-${index}`}
               role="option"
               aria-selected={index === activeIndex}
+              // One name in every browser (Chromium puts a space before a visually hidden part).
+              aria-label={suggestion.recent ? `${suggestion.roomId}, visited recently` : suggestion.roomId}
               className="go-to-room__option"
               // Keeps focus in the input, so the click lands before a blur closes the list.
               onMouseDown={(event) => event.preventDefault()}
@@ -143,9 +145,8 @@ export function GoToRoom({ clientId }: { clientId: string }) {
             >
               <span className="room-name go-to-room__name">{suggestion.roomId}</span>
               {suggestion.recent ? (
-                <span className="go-to-room__tag">
-                  <span aria-hidden="true">recent</span>
-                  <span className="visually-hidden">, visited recently</span>
+                <span className="go-to-room__tag" aria-hidden="true">
+                  recent
                 </span>
               ) : null}
             </li>

@@ -1,5 +1,5 @@
-import { memo, useCallback, useId, useLayoutEffect, useRef, type FocusEvent, type KeyboardEvent } from 'react';
-import { Link } from 'react-router-dom';
+import { memo, useCallback, useId, useLayoutEffect, useRef, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { roomPath } from '../recordings/recording-links';
 import { localDayKey, localMidnight, type DayWindow, type RoomSummary } from './room-stats';
 import { noRoomPath, roomDayPath } from './room-links';
@@ -12,6 +12,10 @@ import { noRoomPath, roomDayPath } from './room-links';
  *
  * The whole chart is one Tab stop: arrow keys, Home/End and Page Up/Down move between cells
  * (roving tabindex, managed in the DOM so that a key press does not re-render 4,500 cells).
+ *
+ * 50 rooms × 90 days is 4,500 cells: each is a plain `<a href>` named by `aria-label`, and ONE
+ * click handler on the table routes them in the app (a router `<Link>` per cell costs several
+ * hooks each). Modified clicks (new tab, new window) are left to the browser.
  */
 
 const weekdayLong = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
@@ -76,6 +80,7 @@ export interface RoomActivityChartProps {
 export const RoomActivityChart = memo(function RoomActivityChart({ rooms, window, days }: RoomActivityChartProps) {
   const legendId = useId();
   const tableRef = useRef<HTMLTableElement>(null);
+  const navigate = useNavigate();
   const active = useRef({ row: 0, col: 0 });
   const columns = daysOf(window, days);
   const dense = days > 14;
@@ -120,6 +125,18 @@ export const RoomActivityChart = memo(function RoomActivityChart({ rooms, window
     [rooms.length, days],
   );
 
+  const onClick = useCallback(
+    (event: MouseEvent<HTMLTableElement>) => {
+      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      const link = (event.target as HTMLElement).closest<HTMLAnchorElement>('a[href]');
+      if (!link || !event.currentTarget.contains(link)) return;
+      event.preventDefault();
+      const url = new URL(link.href);
+      navigate(`${url.pathname}${url.search}`);
+    },
+    [navigate],
+  );
+
   const onFocus = useCallback((event: FocusEvent<HTMLTableElement>) => {
     const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-cell]');
     if (!cell || cell.tabIndex === 0) return;
@@ -142,6 +159,7 @@ export const RoomActivityChart = memo(function RoomActivityChart({ rooms, window
           aria-describedby={legendId}
           onKeyDown={onKeyDown}
           onFocus={onFocus}
+          onClick={onClick}
         >
           <caption>
             Recordings per room and day, {dayAndMonth.format(first.start)} to {dayAndMonth.format(last.start)}
@@ -197,9 +215,9 @@ const ActivityRow = memo(function ActivityRow({ room, row, columns }: { room: Ro
   return (
     <tr>
       <th scope="row" className="activity__room">
-        <Link to={room.roomId === '' ? noRoomPath() : roomPath(room.roomId)} data-cell={`${row}:0`} tabIndex={-1} title={name}>
+        <a href={room.roomId === '' ? noRoomPath() : roomPath(room.roomId)} data-cell={`${row}:0`} tabIndex={-1} title={name}>
           {room.roomId === '' ? <em>No room</em> : room.roomId}
-        </Link>
+        </a>
       </th>
       {columns.map((day, i) => {
         const count = room.dayCounts[day.index]!;
@@ -208,21 +226,16 @@ const ActivityRow = memo(function ActivityRow({ room, row, columns }: { room: Ro
           const minutes = Math.round(room.daySeconds[day.index]! / 60);
           return (
             <td key={day.key} className={`activity__cell activity__cell--l${level(minutes)}`}>
-              <Link
-                to={room.roomId === '' ? noRoomPath({ created: 'custom', from: day.key, to: day.key }) : roomDayPath(room.roomId, day.key)}
+              <a
+                href={room.roomId === '' ? noRoomPath({ created: 'custom', from: day.key, to: day.key }) : roomDayPath(room.roomId, day.key)}
                 data-cell={cell}
                 tabIndex={-1}
+                aria-label={`${count} ${count === 1 ? 'recording' : 'recordings'}, ${minutes} minutes`}
                 title={`${name} · ${day.label}: ${count} ${count === 1 ? 'recording' : 'recordings'}, ${minutes} min`}
               >
-                <span className="activity__count">
-                  {count}
-                  <span className="visually-hidden">{count === 1 ? ' recording' : ' recordings'}</span>
-                </span>
-                <span className="activity__minutes" aria-hidden="true">
-                  {shortMinutes(minutes)}
-                </span>
-                <span className="visually-hidden">, {minutes} minutes</span>
-              </Link>
+                <span className="activity__count">{count}</span>
+                <span className="activity__minutes">{shortMinutes(minutes)}</span>
+              </a>
             </td>
           );
         }

@@ -76,7 +76,7 @@ export function RoomHeader({ clientId, roomId, query }: { clientId: string; room
             <Figure
               label="Not yet processed"
               value={formatCount(figures.unprocessed)}
-              detail={`${percent.format(unprocessedShare(figures))} of this room’s`}
+              detail={`${percent.format(unprocessedShare(figures))} of its recordings`}
             />
             <Figure
               label="Needs attention"

@@ -41,6 +41,8 @@ export function RoomsOverview({ query }: { query: RecordingsListQuery }) {
   const deferredSearch = useDeferredValue(search);
   const rooms = useMemo(() => visibleRooms(summary.rooms, deferredSearch, sort), [summary, deferredSearch, sort]);
   const chartRooms = useMemo(() => rooms.slice(0, MAX_CHART_ROOMS), [rooms]);
+  // A wider range re-renders thousands of cells: the range buttons answer at once, the chart follows.
+  const deferredDays = useDeferredValue(days);
 
   if (!snapshot || (snapshot.records.length === 0 && !snapshot.complete)) {
     if (result.isError) {
@@ -157,7 +159,7 @@ export function RoomsOverview({ query }: { query: RecordingsListQuery }) {
                 to narrow it.
               </p>
             ) : null}
-            <RoomActivityChart rooms={chartRooms} window={summary.window} days={days} />
+            <RoomActivityChart rooms={chartRooms} window={summary.window} days={deferredDays} />
           </>
         )}
       </RoomsSection>
@@ -310,10 +312,10 @@ function RoomRow({ room, hours }: { room: RoomSummary; hours: number }) {
           <Link
             className="rooms-table__attention"
             to={room.roomId === '' ? noRoomPath({ attention: '1', after: String(hours) }) : roomAttentionPath(room.roomId, hours)}
+            aria-label={`${countRecordings(room.needingAttention)} in ${name} need${room.needingAttention === 1 ? 's' : ''} attention`}
           >
             <span aria-hidden="true">⚠ </span>
             {formatCount(room.needingAttention)}
-            <span className="visually-hidden"> in {name} need attention</span>
           </Link>
         )}
       </td>
