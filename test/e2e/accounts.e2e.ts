@@ -14,6 +14,7 @@ import {
   submitLogin,
   waitForRows,
   waitForSummary,
+  statusTexts,
 } from './dashboard.ts';
 import {
   browserSuite,
@@ -50,7 +51,7 @@ e2e.test(
     await waitForSummary(page, (s) => !s.filtered && s.total === TEACHMINT_RECORDINGS, `${TEACHMINT_RECORDINGS} recordings`);
     await waitFor(async () => (await rows(page).count()) === 3, { message: 'exactly 3 rows' });
 
-    const statuses = await columnTexts(page, 'Status');
+    const statuses = await statusTexts(page);
     assert.deepEqual([...statuses].sort(), ['Processed', 'Sent', 'Sent']);
     const rooms = await columnTexts(page, 'Room');
     const clients = await columnTexts(page, 'Client');

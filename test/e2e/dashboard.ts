@@ -104,16 +104,32 @@ export async function readSummary(page: Page): Promise<Summary> {
   );
 }
 
-/** The text of one column in every rendered row, found by its header's visible name. */
-export async function columnTexts(page: Page, header: string): Promise<string[]> {
-  return page.evaluate((name) => {
-    const table = document.querySelector('table');
-    if (!table) return [];
-    const headers = [...table.querySelectorAll('thead th')];
-    const index = headers.findIndex((th) => (th.textContent ?? '').replace(/[▲▼↕]/g, '').trim() === name);
-    if (index === -1) throw new Error(`no column "${name}" in ${headers.map((th) => th.textContent).join(', ')}`);
-    return [...table.querySelectorAll('tbody tr')].map((tr) => (tr.children[index] as HTMLElement | undefined)?.innerText.trim() ?? '');
-  }, header);
+/**
+ * The text of one column in every rendered row, found by its header's visible name. With `part`,
+ * only the text of that element inside each cell (e.g. the status badge, not the "Stuck" flag
+ * beside it).
+ */
+export async function columnTexts(page: Page, header: string, part?: string): Promise<string[]> {
+  return page.evaluate(
+    ([name, selector]) => {
+      const table = document.querySelector('table');
+      if (!table) return [];
+      const headers = [...table.querySelectorAll('thead th')];
+      const index = headers.findIndex((th) => (th.textContent ?? '').replace(/[▲▼↕]/g, '').trim() === name);
+      if (index === -1) throw new Error(`no column "${name}" in ${headers.map((th) => th.textContent).join(', ')}`);
+      return [...table.querySelectorAll('tbody tr')].map((tr) => {
+        const cell = tr.children[index] as HTMLElement | undefined;
+        const target = selector ? cell?.querySelector<HTMLElement>(selector) : cell;
+        return target?.innerText.trim() ?? '';
+      });
+    },
+    [header, part] as const,
+  );
+}
+
+/** The status badge of every rendered row, in words ("Failed"), without the attention flag. */
+export function statusTexts(page: Page): Promise<string[]> {
+  return columnTexts(page, 'Status', '.badge');
 }
 
 /** The header cell of a sortable column, and the button inside it. */

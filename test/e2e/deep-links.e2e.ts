@@ -20,6 +20,7 @@ import {
   waitForRows,
   waitForSummary,
   waitForUrl,
+  statusTexts,
 } from './dashboard.ts';
 import { assertClean, browserSuite, HTTP_401, newPage, SCHOOL, SCHOOL_RECORDINGS, waitFor } from './harness.ts';
 
@@ -91,7 +92,7 @@ e2e.test(
       let statuses: string[] = [];
       let modes: string[] = [];
       await waitFor(async () => {
-        statuses = await columnTexts(page, 'Status');
+        statuses = await statusTexts(page);
         modes = await columnTexts(page, 'Mode');
         return statuses.length > 0 && statuses.every((s) => s === 'Sent') && modes.every((m) => m === 'Portrait');
       }, { message: () => `only Sent + Portrait rows; statuses ${statuses.join()}, modes ${modes.join()}` });
@@ -143,7 +144,7 @@ e2e.test(
     await page.goForward();
     await waitForUrl(page, (url) => url.searchParams.getAll('status').length === 2, 'forward to both statuses');
     await waitForSummary(page, (s) => s.shown === both, `${both} of ${total}`);
-    const statuses = await columnTexts(page, 'Status');
+    const statuses = await statusTexts(page);
     assert.ok(statuses.every((s) => s === 'Failed' || s === 'Queued'), statuses.join());
   },
   options,

@@ -24,6 +24,7 @@ import {
   waitForRows,
   waitForSummary,
   waitForUrl,
+  statusTexts,
 } from './dashboard.ts';
 import { browserSuite, checkA11y, HTTP_401, SCHOOL, SCHOOL_RECORDINGS, step, waitFor } from './harness.ts';
 
@@ -85,7 +86,7 @@ e2e.test(
       let statuses: string[] = [];
       await waitFor(
         async () => {
-          statuses = await columnTexts(page, 'Status');
+          statuses = await statusTexts(page);
           return statuses.length > 0 && statuses.every((s) => s === 'Failed');
         },
         { message: () => `every visible row to say Failed; they say ${statuses.join(', ')}` },
@@ -104,7 +105,7 @@ e2e.test(
       await waitForUrl(page, (url) => url.searchParams.getAll('status').join() === 'SENT', 'with status=SENT only');
       await waitForSummary(page, (s) => s.filtered && s.shown !== failedCount && s.shown < total, 'the Sent count');
       await waitFor(async () => {
-        const statuses = await columnTexts(page, 'Status');
+        const statuses = await statusTexts(page);
         return statuses.length > 0 && statuses.every((s) => s === 'Sent');
       }, { message: 'only Sent rows' });
       const [room] = await columnTexts(page, 'Room');
@@ -174,7 +175,7 @@ e2e.test(
       await waitForSummary(page, (s) => s.filtered && s.total === total, 'still filtered');
       const status = await openFilter(page, 'Status');
       assert.equal(await filterOption(status, 'Sent').isChecked(), true);
-      const statuses = await columnTexts(page, 'Status');
+      const statuses = await statusTexts(page);
       assert.ok(statuses.length > 0 && statuses.every((s) => s === 'Sent'), `only Sent rows: ${statuses.join(', ')}`);
     });
 
@@ -202,7 +203,7 @@ e2e.test(
     await setOption(filterOption(status, 'Processing'), true);
     await waitForUrl(page, (url) => url.searchParams.getAll('status').join() === 'PROCESSING', 'with status=PROCESSING');
     await waitFor(async () => {
-      const statuses = await columnTexts(page, 'Status');
+      const statuses = await statusTexts(page);
       return statuses.length > 0 && statuses.every((s) => s === 'Processing');
     }, { message: 'only Processing rows' });
     const [created] = await columnTexts(page, 'Created');

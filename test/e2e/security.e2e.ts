@@ -20,6 +20,7 @@ import {
   waitForPlaybackProgress,
   waitForRows,
   waitForUrl,
+  statusTexts,
 } from './dashboard.ts';
 import { HTTP_401, HTTP_404, pageLog, SCHOOL, step, browserSuite, waitFor } from './harness.ts';
 
@@ -40,7 +41,7 @@ async function tour(page: Page): Promise<void> {
   await step('filter', async () => {
     await setOption(filterOption(await openFilter(page, 'Status'), 'Sent'), true);
     await waitForUrl(page, (url) => url.searchParams.get('status') === 'SENT', 'status=SENT');
-    await waitFor(async () => (await columnTexts(page, 'Status')).every((s) => s === 'Sent'), { message: 'only Sent rows' });
+    await waitFor(async () => (await statusTexts(page)).every((s) => s === 'Sent'), { message: 'only Sent rows' });
   });
   await step('play a recording', async () => {
     const [created] = await columnTexts(page, 'Created');
