@@ -24,8 +24,9 @@ describe('signing in', () => {
 
     expect(await screen.findByRole('heading', { name: 'Sign in to Recordings' })).toBeInTheDocument();
     expect(screen.getByText('Please sign in to continue where you were.')).toBeInTheDocument();
-    await user.type(screen.getByLabelText('Client ID'), 'teachmint');
-    await user.type(screen.getByLabelText('Auth key'), 'the-key');
+    await user.type(screen.getByLabelText('Client ID'), ' teachmint');
+    // Pasted with a space at the end: the key goes without it.
+    await user.type(screen.getByLabelText('Auth key'), 'the-key ');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
     expect(await screen.findByRole('heading', { name: /Room 123456/ })).toBeInTheDocument();
@@ -48,6 +49,8 @@ describe('signing in', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('That client ID and auth key do not match');
     expect(screen.getByLabelText('Client ID')).toHaveValue('demo-school');
     expect(screen.getByLabelText('Auth key')).toHaveValue('wrong');
+    // Focus is where the next try starts, not lost on the page.
+    expect(screen.getByLabelText('Auth key')).toHaveFocus();
     expect(document.body.textContent).not.toContain('wrong');
   });
 
@@ -56,9 +59,12 @@ describe('signing in', () => {
     const { user } = renderApp('/login');
     await user.click(await screen.findByRole('button', { name: 'Sign in' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Enter your client ID.');
+    expect(screen.getByLabelText('Client ID')).toHaveFocus();
     await user.type(screen.getByLabelText('Client ID'), 'demo-school');
+    await user.type(screen.getByLabelText('Auth key'), '   ');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Enter your auth key.');
+    expect(screen.getByLabelText('Auth key')).toHaveFocus();
   });
 
   it('tells a throttled user how long to wait', async () => {

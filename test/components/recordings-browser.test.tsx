@@ -68,6 +68,38 @@ describe('the recordings list', () => {
     expect(bodyRows().map((row) => within(row).getByText(/^\d+:\d\d:\d\d$/).textContent)).toEqual(['0:10:00', '0:30:00', '1:00:00']);
   });
 
+  it('keeps a duration typed into its box when a header is clicked next, without Tab or Enter first', async () => {
+    signedInAs('school');
+    server.use(http.post('*/api/videos', () => videosAnswer(JSON.stringify({ status: true, obj: records }))));
+    const { user } = renderApp('/');
+    await waitFor(() => expect(bodyRows()).toHaveLength(3));
+
+    await user.type(screen.getByRole('spinbutton', { name: 'Shortest duration, minutes' }), '20');
+    await user.click(screen.getByRole('button', { name: /^Duration/ }));
+    await waitFor(() => expect(bodyRows()).toHaveLength(2));
+    expect(screen.getByRole('columnheader', { name: /Duration/ })).toHaveAttribute('aria-sort', 'descending');
+    expect(screen.getByRole('button', { name: 'Remove filter Duration at least 20 min' })).toBeInTheDocument();
+    expect(screen.getByRole('spinbutton', { name: 'Shortest duration, minutes' })).toHaveValue(20);
+    expect(screen.getByText('2 of 3 recordings · 1.5 h in total')).toBeInTheDocument();
+  });
+
+  it('keeps every character of a search typed fast', async () => {
+    signedInAs('school');
+    server.use(http.post('*/api/videos', () => videosAnswer(JSON.stringify({ status: true, obj: records }))));
+    const { user } = renderApp('/');
+    await waitFor(() => expect(bodyRows()).toHaveLength(3));
+
+    const search = screen.getByRole('searchbox', { name: 'Search' });
+    await user.type(search, 'maths');
+    expect(search).toHaveValue('maths');
+    await waitFor(() => expect(bodyRows()).toHaveLength(1));
+    expect(screen.getByRole('button', { name: 'Remove filter Search: “maths”' })).toBeInTheDocument();
+    await user.clear(search);
+    await user.type(search, 'phys');
+    expect(search).toHaveValue('phys');
+    await waitFor(() => expect(bodyRows()).toHaveLength(2));
+  });
+
   it('says plainly when the account has no recordings', async () => {
     signedInAs('school');
     server.use(http.post('*/api/videos', () => videosAnswer('{"status":true,"obj":[]}')));

@@ -227,3 +227,46 @@ e2e.test(
   },
   options,
 );
+
+e2e.test(
+  'changes made quickly one after another all reach the address: fast typing, a duration then a sort, Back after a search',
+  async ({ page }) => {
+    await signIn(page, SCHOOL);
+    const total = SCHOOL_RECORDINGS;
+    await waitForSummary(page, (s) => !s.filtered && s.total === total, `${total} recordings`);
+
+    // Typed with no delay between keys, right after the list loaded.
+    const search = page.getByRole('searchbox', { name: 'Search' });
+    await search.click();
+    await page.keyboard.type('chemistry', { delay: 0 });
+    assert.equal(await search.inputValue(), 'chemistry');
+    await waitForUrl(page, (url) => url.searchParams.get('q') === 'chemistry', 'q=chemistry');
+    await waitForSummary(page, (s) => s.filtered && s.shown > 0 && s.shown < total, 'the chemistry rows');
+    await page.keyboard.press('Escape');
+    await search.fill('');
+    await waitForUrl(page, (url) => !url.searchParams.has('q'), 'no q');
+
+    // A minimum typed, then (no Tab, no Enter) a header clicked: the minimum applies by itself
+    // a moment after typing, and the click that follows keeps it.
+    await page.getByRole('spinbutton', { name: 'Shortest duration, minutes' }).fill('60');
+    await page.getByRole('button', { name: 'Remove filter Duration at least 60 min' }).waitFor();
+    await columnHeader(page, 'Duration').getByRole('button').click();
+    const url = await waitForUrl(page, (u) => u.searchParams.get('sort') === 'duration', 'sort=duration');
+    assert.equal(url.searchParams.get('dmin'), '60', `the minimum is still in ${url.search}`);
+    const longest = await columnTexts(page, 'Duration');
+    assert.ok(longest.length > 0 && longest.every((d) => /^\d+:\d\d:\d\d$/.test(d) && Number(d.split(':')[0]) >= 1), longest.join());
+
+    // Grid, then a search: Back undoes the search alone and keeps the grid.
+    await page.getByRole('button', { name: 'Grid' }).click();
+    await waitForUrl(page, (u) => u.searchParams.get('view') === 'grid', 'view=grid');
+    await search.click();
+    await page.keyboard.type('lab', { delay: 0 });
+    await waitForUrl(page, (u) => u.searchParams.get('q') === 'lab', 'q=lab');
+    await page.goBack();
+    const back = await waitForUrl(page, (u) => !u.searchParams.has('q'), 'back to no search');
+    assert.equal(back.searchParams.get('view'), 'grid', `still the grid: ${back.search}`);
+    assert.equal(back.searchParams.get('dmin'), '60', `still the minimum: ${back.search}`);
+    assert.equal(await search.inputValue(), '');
+  },
+  options,
+);

@@ -2,7 +2,7 @@ import { createMemoryRouter } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import { roomPath } from '../../src/features/recordings/recording-links';
 import { readViewState } from '../../src/features/recordings/use-recordings-view-state';
-import { noRoomPath, readRoomPath, roomAttentionPath, roomDayPath } from '../../src/features/rooms/room-links';
+import { noRoomPath, readRoomPath, roomAttentionPath, roomDayPath, roomIdFromTyped } from '../../src/features/rooms/room-links';
 
 /** Room ids the API may send: opaque strings. */
 const ODD_ROOM_IDS = [
@@ -65,5 +65,27 @@ describe('room addresses', () => {
     const none = new URL(noRoomPath({ attention: '1', after: '24' }), 'http://x');
     expect(none.pathname).toBe('/');
     expect(readViewState(none.searchParams).filters).toMatchObject({ rooms: [''], attention: true, attentionHours: 24 });
+  });
+});
+
+describe('what was typed in the "go to room" box', () => {
+  const clients = new Set(['demo-school', 'north-high']);
+
+  it('takes a bare room id as typed, without stray spaces at the ends', () => {
+    expect(roomIdFromTyped('  gym ', clients)).toBe('gym');
+    expect(roomIdFromTyped('Salle 12 é', clients)).toBe('Salle 12 é');
+  });
+
+  it('takes the room out of a pasted class id, when a known client comes before "::"', () => {
+    expect(roomIdFromTyped('demo-school::gym', clients)).toBe('gym');
+    expect(roomIdFromTyped('north-high::annex::studio-2', clients)).toBe('annex::studio-2');
+    // Not a client we know: "::" is part of the room id.
+    expect(roomIdFromTyped('annex::studio-2', clients)).toBe('annex::studio-2');
+  });
+
+  it('takes the room out of a pasted room address', () => {
+    expect(roomIdFromTyped('/rooms/gym', clients)).toBe('gym');
+    expect(roomIdFromTyped('http://127.0.0.1:4173/rooms/Salle%2012%20%C3%A9?status=SENT#x', clients)).toBe('Salle 12 é');
+    expect(roomIdFromTyped('/rooms/', clients)).toBe('/rooms/');
   });
 });

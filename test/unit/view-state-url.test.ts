@@ -48,3 +48,21 @@ describe('view state from hand-edited URLs', () => {
     expect(state.view).toBe('table');
   });
 });
+
+describe('view state from a hand-edited URL', () => {
+  const read = (query: string) => readViewState(new URLSearchParams(query)).filters;
+
+  it('ignores days that do not exist and numbers that are not plain minutes', () => {
+    expect(read('created=custom&from=2026-13-45&to=2026-02-30')).toMatchObject({ created: 'custom', createdFrom: null, createdTo: null });
+    expect(read('created=custom&from=notadate&to=2026-02-28')).toMatchObject({ createdFrom: null, createdTo: '2026-02-28' });
+    expect(read('created=custom&from=2024-02-29')).toMatchObject({ createdFrom: '2024-02-29' });
+    expect(read('dmin=0x10&dmax=1e3')).toMatchObject({ durationMin: null, durationMax: null });
+    expect(read('dmin=-5&dmax=abc')).toMatchObject({ durationMin: null, durationMax: null });
+    expect(read('dmin=12.7')).toMatchObject({ durationMin: 12 });
+  });
+
+  it('reads a range given the wrong way round as the same range', () => {
+    expect(read('created=custom&from=2026-11-01&to=2026-10-01')).toMatchObject({ createdFrom: '2026-10-01', createdTo: '2026-11-01' });
+    expect(read('dmin=60&dmax=10')).toMatchObject({ durationMin: 10, durationMax: 60 });
+  });
+});

@@ -34,6 +34,8 @@ export function LoginForm({ onSignedIn, notice }: { onSignedIn: (session: Sessio
   // Handed to the mutation through a ref, not as its variables: the mutation cache keeps
   // variables around (and shows them in devtools), and the key must not linger there.
   const credentials = useRef<Credentials | null>(null);
+  const clientIdInput = useRef<HTMLInputElement>(null);
+  const authKeyInput = useRef<HTMLInputElement>(null);
   const login = useMutation({
     mutationFn: () => {
       const given = credentials.current;
@@ -48,17 +50,26 @@ export function LoginForm({ onSignedIn, notice }: { onSignedIn: (session: Sessio
       setAuthKey('');
       onSignedIn(session);
     },
+    // The button was disabled while signing in, which drops focus on the page: put it where the
+    // next attempt starts, with the key selected so that it can be typed again at once.
+    onError: () => {
+      authKeyInput.current?.focus();
+      authKeyInput.current?.select();
+    },
   });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // Both lose stray spaces at the ends (a pasted key often brings one); see decision 0009.
     const id = clientId.trim();
-    if (id === '' || authKey === '') {
+    const key = authKey.trim();
+    if (id === '' || key === '') {
       setMissing(id === '' ? 'Enter your client ID.' : 'Enter your auth key.');
+      (id === '' ? clientIdInput : authKeyInput).current?.focus();
       return;
     }
     setMissing(null);
-    credentials.current = { clientId: id, authKey };
+    credentials.current = { clientId: id, authKey: key };
     login.mutate();
   };
 
@@ -80,6 +91,7 @@ export function LoginForm({ onSignedIn, notice }: { onSignedIn: (session: Sessio
       <div className="field">
         <label htmlFor="client-id">Client ID</label>
         <input
+          ref={clientIdInput}
           id="client-id"
           name="client_id"
           autoComplete="username"
@@ -94,6 +106,7 @@ export function LoginForm({ onSignedIn, notice }: { onSignedIn: (session: Sessio
       <div className="field">
         <label htmlFor="auth-key">Auth key</label>
         <input
+          ref={authKeyInput}
           id="auth-key"
           name="auth_key"
           type="password"

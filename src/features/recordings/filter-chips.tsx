@@ -33,10 +33,17 @@ function chipsFor(filters: RecordingFilters): Chip[] {
     chips.push({ key: 'search', label: `Search: “${filters.search.trim()}”`, remove: () => ({ ...filters, search: '' }) });
   }
   if (filters.created !== null) {
+    const { createdFrom: from, createdTo: to } = filters;
     const label =
-      filters.created === 'custom'
-        ? `Created ${filters.createdFrom ?? '…'} to ${filters.createdTo ?? '…'}`
-        : `Created ${PRESET_WORDS[filters.created]}`;
+      filters.created !== 'custom'
+        ? `Created ${PRESET_WORDS[filters.created]}`
+        : from && to
+          ? `Created ${from} to ${to}`
+          : from
+            ? `Created on or after ${from}`
+            : to
+              ? `Created on or before ${to}`
+              : 'Created: choose the days';
     chips.push({ key: 'created', label, remove: () => ({ ...filters, created: null, createdFrom: null, createdTo: null }) });
   }
   if (filters.durationMin !== null || filters.durationMax !== null) {
@@ -66,7 +73,9 @@ export function FilterChips({ filters, onChange }: { filters: RecordingFilters; 
     <ul className="chips" aria-label="Active filters">
       {chips.map((chip) => (
         <li key={chip.key} className="chip">
-          <span>{chip.label}</span>
+          <span className="chip__label" title={chip.label}>
+            {chip.label}
+          </span>
           <button type="button" className="chip__remove" aria-label={`Remove filter ${chip.label}`} onClick={() => onChange(chip.remove())}>
             ×
           </button>

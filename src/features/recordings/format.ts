@@ -52,6 +52,8 @@ export function formatUtc(epochMs: number | null): string {
 
 export function formatHours(seconds: number): string {
   const hours = seconds / 3600;
+  // Under six minutes "0 h" would read as nothing at all.
+  if (seconds > 0 && hours < 0.05) return `${Math.max(1, Math.round(seconds / 60))} min`;
   return `${hours.toLocaleString(undefined, { maximumFractionDigits: hours < 10 ? 1 : 0 })} h`;
 }
 

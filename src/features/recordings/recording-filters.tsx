@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import { useDismissable } from '../../components/use-dismissable';
 import { describeMode, describeStatus, formatCount } from './format';
 import { MISSING, type CreatedPreset, type FacetOption, type RecordingFilters } from './recordings-view';
@@ -132,6 +132,9 @@ function CreatedFilter({ filters, onChange }: { filters: RecordingFilters; onCha
   );
 }
 
+/** How long after the last keystroke a typed duration applies. */
+const COMMIT_AFTER_MS = 600;
+
 function MinutesInput({
   label,
   value,
@@ -152,11 +155,21 @@ function MinutesInput({
     const trimmed = draft.trim();
     const parsed = trimmed === '' ? null : Number(trimmed);
     if (parsed === null || (Number.isFinite(parsed) && parsed >= 0)) {
-      onCommit(parsed === null ? null : Math.floor(parsed));
+      const minutes = parsed === null ? null : Math.floor(parsed);
+      if (minutes !== value) onCommit(minutes);
     } else {
       setDraft(value === null ? '' : String(value));
     }
   };
+  // It applies a moment after typing stops, as the search box does; blur and Enter apply it at
+  // once. (Applied only on blur, a click elsewhere was lost: the filter's chip, appearing on blur,
+  // moved the page between the mouse going down and up.)
+  const commitLater = useEffectEvent(commit);
+  useEffect(() => {
+    if (draft === (value === null ? '' : String(value))) return;
+    const timer = setTimeout(commitLater, COMMIT_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [draft, value]);
   return (
     <>
       <label htmlFor={id} className="visually-hidden">
@@ -260,23 +273,11 @@ export function RecordingFiltersBar({
   onChange: FiltersChange;
   showRoomFilter: boolean;
 }) {
-  // The box answers every keystroke; the URL (and the list) follow a moment later.
-  const [search, setSearch] = useState(filters.search);
-  const [urlSearch, setUrlSearch] = useState(filters.search);
+  // Every keystroke goes to the URL at once; the list follows as a deferred render, so typing never
+  // waits for 100,000 rows to be filtered. The first keystroke adds a history entry (Back undoes
+  // the search as one step), the rest replace it.
   const inputRef = useRef<HTMLInputElement>(null);
-  // Back/forward or "clear filters" changed the URL: the box follows it.
-  if (filters.search !== urlSearch) {
-    setUrlSearch(filters.search);
-    setSearch(filters.search);
-  }
-
-  // Every keystroke goes to the URL at once (replacing, not adding, a history entry); the list
-  // follows as a deferred render, so typing never waits for 100,000 rows to be filtered.
-  const changeSearch = (value: string) => {
-    setSearch(value);
-    setUrlSearch(value);
-    onChange({ ...filters, search: value }, { replace: true });
-  };
+  const changeSearch = (value: string) => onChange({ ...filters, search: value }, { replace: filters.search !== '' });
 
   useEffect(() => {
     const focusSearch = (event: KeyboardEvent) => {
@@ -299,7 +300,7 @@ export function RecordingFiltersBar({
           id="recordings-search"
           type="search"
           placeholder="uuid, session, id, class or room  ( / )"
-          value={search}
+          value={filters.search}
           onChange={(event) => changeSearch(event.target.value)}
           aria-keyshortcuts="/"
         />

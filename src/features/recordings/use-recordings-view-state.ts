@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
   DEFAULT_ATTENTION_HOURS,
@@ -25,10 +25,10 @@ export interface RecordingsViewState {
 const PRESETS: readonly CreatedPreset[] = ['today', '7d', '30d', 'custom'];
 const OWN_PARAMS = ['status', 'mode', 'client', 'room', 'q', 'created', 'from', 'to', 'dmin', 'dmax', 'attention', 'after', 'sort', 'dir', 'view'];
 
+/** Whole minutes as typed in a URL: digits only (no "0x10", no "1e3", no "-5"). */
 function minutes(value: string | null): number | null {
-  if (value === null || value.trim() === '') return null;
-  const parsed = Number(value);
-  return Number.isFinite(parsed) && parsed >= 0 ? Math.floor(parsed) : null;
+  if (value === null || !/^\s*\d+(\.\d*)?\s*$/.test(value)) return null;
+  return Math.floor(Number(value));
 }
 
 function hours(value: string | null): number {
@@ -36,8 +36,16 @@ function hours(value: string | null): number {
   return parsed !== null && parsed >= 1 && parsed <= 24 * 365 ? parsed : DEFAULT_ATTENTION_HOURS;
 }
 
+/** A calendar day, YYYY-MM-DD, that exists (no 2026-13-45, no 2026-02-30). */
 function day(value: string | null): string | null {
-  return value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
+  if (value === null || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value ? value : null;
+}
+
+/** A range typed the wrong way round (from after to, min above max) means the same range. */
+function ordered<T extends string | number>(low: T | null, high: T | null): [T | null, T | null] {
+  return low !== null && high !== null && low > high ? [high, low] : [low, high];
 }
 
 export function readViewState(params: URLSearchParams): RecordingsViewState {
@@ -45,6 +53,8 @@ export function readViewState(params: URLSearchParams): RecordingsViewState {
   const column = SORT_COLUMNS.find((candidate) => candidate === sortParam) ?? defaultSort.column;
   const dir = params.get('dir');
   const created = PRESETS.find((preset) => preset === params.get('created')) ?? null;
+  const [createdFrom, createdTo] = created === 'custom' ? ordered(day(params.get('from')), day(params.get('to'))) : [null, null];
+  const [durationMin, durationMax] = ordered(minutes(params.get('dmin')), minutes(params.get('dmax')));
   return {
     filters: {
       statuses: params.getAll('status'),
@@ -53,10 +63,10 @@ export function readViewState(params: URLSearchParams): RecordingsViewState {
       rooms: params.getAll('room'),
       search: params.get('q') ?? '',
       created,
-      createdFrom: created === 'custom' ? day(params.get('from')) : null,
-      createdTo: created === 'custom' ? day(params.get('to')) : null,
-      durationMin: minutes(params.get('dmin')),
-      durationMax: minutes(params.get('dmax')),
+      createdFrom,
+      createdTo,
+      durationMin,
+      durationMax,
       attention: params.get('attention') === '1',
       attentionHours: hours(params.get('after')),
     },
@@ -91,20 +101,47 @@ export function writeViewState(state: RecordingsViewState, base = new URLSearchP
   return params;
 }
 
+/**
+ * The view state, and `update` to change it. React Router applies a navigation a moment after it
+ * is asked for (in a transition), and its functional `setSearchParams` starts from the params of
+ * the last render, so two changes in a row (a duration typed, then a sort clicked; fast typing in
+ * the search box) would lose the first. So the params this hook has asked for and the router has
+ * not shown yet are kept here, and both what it returns and the next change start from them.
+ */
 export function useRecordingsViewState() {
   const [params, setParams] = useSearchParams();
-  const state = useMemo(() => readViewState(params), [params]);
+  const routerQuery = params.toString();
+  // Query strings asked for, oldest first, that the router has not caught up with yet.
+  const [pending, setPending] = useState<readonly string[]>([]);
+  const [seenQuery, setSeenQuery] = useState(routerQuery);
+  if (routerQuery !== seenQuery) {
+    setSeenQuery(routerQuery);
+    const landed = pending.indexOf(routerQuery);
+    // One of ours arrived: keep those asked for after it. Anything else (back, forward, a link)
+    // is a change from outside, and it wins.
+    setPending(landed === -1 ? [] : pending.slice(landed + 1));
+  }
+  const effectiveQuery = pending.length > 0 ? pending[pending.length - 1]! : routerQuery;
+  const state = useMemo(() => readViewState(new URLSearchParams(effectiveQuery)), [effectiveQuery]);
+
+  // Changes made in one event, before a render, chain on each other too.
+  const latest = useRef(effectiveQuery);
+  useLayoutEffect(() => {
+    latest.current = effectiveQuery;
+  }, [effectiveQuery]);
 
   const update = useCallback(
     (change: (current: RecordingsViewState) => RecordingsViewState, options: { replace?: boolean } = {}) => {
-      setParams((current) => writeViewState(change(readViewState(current)), current), {
-        replace: options.replace ?? false,
-        preventScrollReset: true,
-      });
+      const base = new URLSearchParams(latest.current);
+      const next = writeViewState(change(readViewState(base)), base);
+      const query = next.toString();
+      if (query === latest.current) return;
+      latest.current = query;
+      setPending((current) => [...current, query]);
+      setParams(next, { replace: options.replace ?? false, preventScrollReset: true });
     },
     [setParams],
   );
 
   return { ...state, update };
 }
-

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import type { Recording } from '../recordings/recording';
 import { roomPath } from '../recordings/recording-links';
 import { recordingQueries } from '../recordings/recordings-queries';
+import { roomIdFromTyped } from './room-links';
 import { useRecentRooms } from './recent-rooms';
 import { roomIdsOf, suggestRooms } from './rooms-view';
 import './rooms.css';
@@ -48,8 +49,11 @@ export function GoToRoom({ clientId }: { clientId: string }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (activeIndex >= 0) return go(suggestions[activeIndex]!.roomId);
-    // Typed ids lose stray spaces at the ends; a suggestion is taken exactly as it is.
-    const typed = value.trim();
+    // Typed ids lose stray spaces at the ends, and a pasted room address or class id becomes its
+    // room id; a suggestion is taken exactly as it is.
+    const cached = queryClient.getQueryData(recordingQueries.all(clientId).queryKey);
+    const clients = new Set([clientId, ...(cached?.summary.facets.client.keys() ?? [])]);
+    const typed = roomIdFromTyped(value, clients);
     if (typed !== '') go(typed);
   };
 

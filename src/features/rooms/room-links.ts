@@ -45,3 +45,27 @@ export function roomAttentionPath(roomId: string, hours: number): string {
 export function noRoomPath(extra: Record<string, string> = {}): string {
   return `/?${new URLSearchParams({ room: '', ...extra })}`;
 }
+
+/**
+ * The room id a person meant in the "go to room" box. Besides a bare id they paste what the app
+ * shows them: a room's address (`/rooms/gym`, or the whole URL) or a recording's class id
+ * (`demo-school::gym`, a known client before `::`). Anything else is taken as typed: room ids
+ * may themselves contain `::` or `/`.
+ */
+export function roomIdFromTyped(typed: string, knownClients: ReadonlySet<string>): string {
+  const text = typed.trim();
+  let path: string | null = null;
+  if (text.startsWith('/rooms/')) path = text;
+  else if (/^https?:\/\//i.test(text)) {
+    try {
+      path = new URL(text).pathname;
+    } catch {
+      path = null;
+    }
+  }
+  const fromPath = path === null ? null : readRoomPath(path.split(/[?#]/, 1)[0]!);
+  if (fromPath !== null) return fromPath;
+  const at = text.indexOf('::');
+  if (at > 0 && knownClients.has(text.slice(0, at)) && text.length > at + 2) return text.slice(at + 2);
+  return text;
+}
