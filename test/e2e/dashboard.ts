@@ -56,7 +56,7 @@ export interface Summary {
   filtered: boolean;
 }
 
-const SUMMARY = /^(?:([\d,]+) of )?([\d,]+) recordings? · [\d.,]+ h in total( · loading)?/;
+const SUMMARY = /^(?:([\d,]+) of )?([\d,]+) recordings? · [\d.,]+ (?:h|min) in total( · loading)?/;
 
 async function parseSummary(page: Page): Promise<(Summary & { loading: boolean }) | string> {
   const text = (await summary(page).innerText({ timeout: 1_000 })).trim();
