@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useDeferredValue, useMemo } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { ErrorPanel } from '../../components/error-panel';
 import { RelativeTime } from '../../components/relative-time';
 import { useNow } from '../../components/use-now';
@@ -20,7 +20,7 @@ import {
   noFilters,
   optionsFromCounts,
   totalSeconds,
-  visibleIndexes,
+  createVisibleIndexes,
   type RecordingFilters,
   type SortState,
 } from './recordings-view';
@@ -59,9 +59,10 @@ export function RecordingsBrowser({
   const deferredSort = useDeferredValue(sort);
 
   const now = useNow();
+  const [visibleIndexesFrom] = useState(createVisibleIndexes);
   const indexes = useMemo(
-    () => visibleIndexes(records, deferredFilters, deferredSort, now),
-    [records, deferredFilters, deferredSort, now],
+    () => visibleIndexesFrom(records, deferredFilters, deferredSort, now),
+    [visibleIndexesFrom, records, deferredFilters, deferredSort, now],
   );
   const summary = snapshot?.summary ?? emptySummary;
   const facets = useMemo(

@@ -293,6 +293,60 @@ export function visibleIndexes(
   return out.subarray(0, length);
 }
 
+/** A `visibleIndexes` answer, with what it was computed from. */
+interface VisibleAnswer {
+  records: readonly Recording[];
+  filters: RecordingFilters;
+  sort: SortState;
+  now: number;
+  indexes: Uint32Array;
+}
+
+function sameExceptSearch(a: RecordingFilters, b: RecordingFilters): boolean {
+  return JSON.stringify({ ...a, search: '' }) === JSON.stringify({ ...b, search: '' });
+}
+
+/**
+ * `visibleIndexes` that remembers its last answer. Typing on in the search box ("la" -> "lab")
+ * can only narrow what is shown, so it filters the last answer instead of all records: on 100,000
+ * recordings the first keystroke scans them all and the next ones only what still matched.
+ */
+export function createVisibleIndexes() {
+  let last: VisibleAnswer | null = null;
+  return function visibleIndexesFrom(
+    records: readonly Recording[],
+    filters: RecordingFilters,
+    sort: SortState,
+    now = Date.now(),
+  ): Uint32Array {
+    const needle = filters.search.trim().toLowerCase();
+    const previous = last;
+    const lastNeedle = previous?.filters.search.trim().toLowerCase() ?? '';
+    let indexes: Uint32Array;
+    if (
+      previous &&
+      previous.records === records &&
+      previous.sort.column === sort.column &&
+      previous.sort.direction === sort.direction &&
+      previous.now === now &&
+      lastNeedle !== '' &&
+      needle.startsWith(lastNeedle) &&
+      sameExceptSearch(previous.filters, filters)
+    ) {
+      const narrowed = new Uint32Array(previous.indexes.length);
+      let length = 0;
+      for (const index of previous.indexes) {
+        if (records[index]!.searchText.includes(needle)) narrowed[length++] = index;
+      }
+      indexes = narrowed.subarray(0, length);
+    } else {
+      indexes = visibleIndexes(records, filters, sort, now);
+    }
+    last = { records, filters, sort, now, indexes };
+    return indexes;
+  };
+}
+
 export interface FacetOption {
   value: string;
   count: number;
