@@ -1,4 +1,4 @@
-import { memo, useCallback, useId, useLayoutEffect, useRef, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { roomPath } from '../recordings/recording-links';
 import { localDayKey, localMidnight, type DayWindow, type RoomSummary } from './room-stats';
@@ -17,6 +17,9 @@ import { noRoomPath, roomDayPath } from './room-links';
  * click handler on the table routes them in the app (a router `<Link>` per cell costs several
  * hooks each). Modified clicks (new tab, new window) are left to the browser.
  */
+
+/** Rows of the chart drawn per frame while it fills in. */
+const ROWS_PER_FRAME = 5;
 
 const weekdayLong = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
 const weekdayShort = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
@@ -82,8 +85,26 @@ export const RoomActivityChart = memo(function RoomActivityChart({ rooms, window
   const tableRef = useRef<HTMLTableElement>(null);
   const navigate = useNavigate();
   const active = useRef({ row: 0, col: 0 });
-  const columns = daysOf(window, days);
+  const columns = useMemo(() => daysOf(window, days), [window, days]);
   const dense = days > 14;
+
+  // 50 rooms × 90 days is 4,550 cells: drawn at once, that was one 380 ms task (committing and
+  // laying out ~18,000 elements; bench/rooms-performance.ts). Rows are drawn a few per frame
+  // instead, top first, so the page never freezes while the chart fills in.
+  const [drawn, setDrawn] = useState({ rooms, columns, count: ROWS_PER_FRAME });
+  let drawnCount = drawn.count;
+  if (drawn.rooms !== rooms || drawn.columns !== columns) {
+    // Other days redraw every row, so they start again from the top; new figures for the same
+    // days (a list still loading, a search) keep the rows already drawn, without flicker.
+    if (drawn.columns !== columns) drawnCount = ROWS_PER_FRAME;
+    setDrawn({ rooms, columns, count: drawnCount });
+  }
+  const complete = drawnCount >= rooms.length;
+  useEffect(() => {
+    if (complete) return;
+    const frame = requestAnimationFrame(() => setDrawn((current) => ({ ...current, count: current.count + ROWS_PER_FRAME })));
+    return () => cancelAnimationFrame(frame);
+  }, [complete, drawnCount]);
 
   // After every render, exactly one cell is in the Tab order: the last one used, or the first.
   useLayoutEffect(() => {
@@ -160,6 +181,7 @@ export const RoomActivityChart = memo(function RoomActivityChart({ rooms, window
           onKeyDown={onKeyDown}
           onFocus={onFocus}
           onClick={onClick}
+          aria-busy={complete ? undefined : true}
         >
           <caption>
             Recordings per room and day, {dayAndMonth.format(first.start)} to {dayAndMonth.format(last.start)}
@@ -192,7 +214,7 @@ export const RoomActivityChart = memo(function RoomActivityChart({ rooms, window
             </tr>
           </thead>
           <tbody>
-            {rooms.map((room, row) => (
+            {rooms.slice(0, drawnCount).map((room, row) => (
               <ActivityRow key={room.roomId} room={room} row={row} columns={columns} />
             ))}
           </tbody>
