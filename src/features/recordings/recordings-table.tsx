@@ -11,7 +11,7 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { CopyButton } from '../../components/copy-button';
 import { describeDuration, describeMode, formatDateTime, formatDateTimeExact, formatDuration } from './format';
 import type { Recording } from './recording';
@@ -100,9 +100,9 @@ const columns = helper.columns([
     enableHiding: false,
     cell: ({ row }) =>
       row.original.roomId ? (
-        <Link className="cell-link" to={roomPath(row.original.roomId)} title={row.original.classId}>
+        <a className="cell-link" href={roomPath(row.original.roomId)} title={row.original.classId}>
           {row.original.roomId}
-        </Link>
+        </a>
       ) : (
         <Missing />
       ),
@@ -163,17 +163,16 @@ const columns = helper.columns([
   }),
 ]);
 
+/**
+ * The row's main link. Links in rows are plain `<a href>`s, routed in the app by the table's one
+ * click handler (`followLink`): a router `<Link>` per cell cost hooks and a location subscription
+ * in every visible row, so each keystroke in the search box re-rendered them all.
+ */
 function CreatedCell({ recording }: { recording: Recording }) {
-  const location = useLocation();
   return (
-    <Link
-      className="cell-link cell-link--primary"
-      to={recordingPath(recording)}
-      state={{ from: `${location.pathname}${location.search}` }}
-      title={formatDateTimeExact(recording.createdAt)}
-    >
+    <a className="cell-link cell-link--primary" href={recordingPath(recording)} data-opens="recording" title={formatDateTimeExact(recording.createdAt)}>
       {recording.createdAt === null ? 'Unknown date' : formatDateTime(recording.createdAt)}
-    </Link>
+    </a>
   );
 }
 
@@ -277,10 +276,22 @@ export function RecordingsTable({
     .map((column) => WIDTHS[column.id] ?? '120px')
     .join(' ');
 
-  /** A click anywhere on a row opens it; links and buttons inside the row do their own thing. */
+  /**
+   * A click anywhere on a row opens it; a link inside the row is followed in the app (a modified
+   * click, for a new tab or window, is left to the browser); buttons do their own thing.
+   */
   const openRow = (event: MouseEvent<HTMLTableSectionElement>) => {
     const target = event.target as HTMLElement;
-    if (target.closest('a, button, input, label')) return;
+    const link = target.closest<HTMLAnchorElement>('a[href]');
+    if (link) {
+      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      const url = new URL(link.href);
+      const state = link.dataset.opens === 'recording' ? { from: `${location.pathname}${location.search}` } : undefined;
+      navigate(`${url.pathname}${url.search}`, { state });
+      return;
+    }
+    if (target.closest('button, input, label')) return;
     if (window.getSelection()?.toString()) return;
     const index = Number(target.closest<HTMLTableRowElement>('tr[data-index]')?.dataset.index);
     const recording = Number.isInteger(index) ? records[indexes[index]!] : undefined;
