@@ -13,6 +13,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { CopyButton } from '../../components/copy-button';
+import { inAppLinkClick } from '../../components/in-app-link';
 import { describeDuration, describeMode, formatDateTime, formatDateTimeExact, formatDuration } from './format';
 import type { Recording } from './recording';
 import { recordingPath, roomPath } from './recording-links';
@@ -282,13 +283,12 @@ export function RecordingsTable({
    */
   const openRow = (event: MouseEvent<HTMLTableSectionElement>) => {
     const target = event.target as HTMLElement;
-    const link = target.closest<HTMLAnchorElement>('a[href]');
-    if (link) {
-      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (target.closest('a[href]')) {
+      const click = inAppLinkClick(event);
+      if (!click) return;
       event.preventDefault();
-      const url = new URL(link.href);
-      const state = link.dataset.opens === 'recording' ? { from: `${location.pathname}${location.search}` } : undefined;
-      navigate(`${url.pathname}${url.search}`, { state });
+      const state = click.link.dataset.opens === 'recording' ? { from: `${location.pathname}${location.search}` } : undefined;
+      navigate(click.to, { state });
       return;
     }
     if (target.closest('button, input, label')) return;

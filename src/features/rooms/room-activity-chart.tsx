@@ -1,5 +1,6 @@
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { inAppLinkClick } from '../../components/in-app-link';
 import { roomPath } from '../recordings/recording-links';
 import { localDayKey, localMidnight, type DayWindow, type RoomSummary } from './room-stats';
 import { noRoomPath, roomDayPath } from './room-links';
@@ -148,12 +149,10 @@ export const RoomActivityChart = memo(function RoomActivityChart({ rooms, window
 
   const onClick = useCallback(
     (event: MouseEvent<HTMLTableElement>) => {
-      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-      const link = (event.target as HTMLElement).closest<HTMLAnchorElement>('a[href]');
-      if (!link || !event.currentTarget.contains(link)) return;
+      const click = inAppLinkClick(event);
+      if (!click) return;
       event.preventDefault();
-      const url = new URL(link.href);
-      navigate(`${url.pathname}${url.search}`);
+      navigate(click.to);
     },
     [navigate],
   );
