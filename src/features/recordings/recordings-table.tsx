@@ -10,11 +10,11 @@ import {
   type Updater,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { CopyButton } from '../../components/copy-button';
 import { inAppLinkClick } from '../../components/in-app-link';
-import { describeDuration, describeMode, formatDateTime, formatDateTimeExact, formatDuration } from './format';
+import { describeDuration, describeMode, describeStatus, formatDateTime, formatDateTimeExact, formatDuration } from './format';
 import type { Recording } from './recording';
 import { recordingPath, roomPath } from './recording-links';
 import { RecordingThumbnail } from './recording-thumbnail';
@@ -186,29 +186,65 @@ const TableRow = memo(
     row,
     index,
     start,
+    sketch,
   }: {
     row: Row<typeof features, Recording>;
     index: number;
     start: number;
     columnsKey: string;
+    sketch: boolean;
   }) {
     return (
       <tr
         data-index={index}
         aria-rowindex={index + 2}
-        className="recordings-row"
+        className={sketch ? 'recordings-row recordings-row--sketch' : 'recordings-row'}
         style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
       >
         {row.getVisibleCells().map((cell) => (
           <td key={cell.id} className={`col col--${cell.column.id}`}>
-            <FlexRender cell={cell} />
+            {sketch ? sketchText(cell.column.id, row.original) : <FlexRender cell={cell} />}
           </td>
         ))}
       </tr>
     );
   },
-  (a, b) => a.row.original === b.row.original && a.index === b.index && a.start === b.start && a.columnsKey === b.columnsKey,
+  (a, b) =>
+    a.row.original === b.row.original && a.index === b.index && a.start === b.start && a.columnsKey === b.columnsKey && a.sketch === b.sketch,
 );
+
+/**
+ * A cell's words alone, for rows that only fly past: while the list scrolls by more than a screen
+ * a frame (a dragged scrollbar, End, a fling), every frame brings a whole screen of new rows, and
+ * full rows (links, pictures, badges, copy buttons) cost more than a frame. Full rows come back
+ * as soon as the scrolling slows down or stops.
+ */
+function sketchText(column: string, recording: Recording): string {
+  switch (column) {
+    case 'created':
+      return recording.createdAt === null ? 'Unknown date' : formatDateTime(recording.createdAt);
+    case 'updated':
+      return recording.updatedAt === null ? '—' : formatDateTime(recording.updatedAt);
+    case 'room':
+      return recording.roomId || '—';
+    case 'client':
+      return recording.clientId || '—';
+    case 'duration':
+      return recording.durationSeconds === null ? '—' : formatDuration(recording.durationSeconds);
+    case 'status':
+      return describeStatus(recording.status).label;
+    case 'mode':
+      return recording.mode ? describeMode(recording.mode) : '—';
+    case 'version':
+      return recording.version ?? '—';
+    case 'uuid':
+      return recording.uuid ?? '—';
+    case 'session':
+      return recording.sessionId ?? '—';
+    default:
+      return '';
+  }
+}
 
 const NAVIGATION_KEYS = new Set(['ArrowDown', 'ArrowUp', 'Home', 'End', 'PageDown', 'PageUp']);
 
@@ -240,6 +276,15 @@ export function RecordingsTable({
     initialRect: { width: 1200, height: 800 },
   });
   const items = virtualizer.getVirtualItems();
+  // Scrolling by more than a screen since the last render: rows are sketched (see sketchText).
+  const offset = virtualizer.scrollOffset ?? 0;
+  const [scroll, setScroll] = useState({ offset, fast: false });
+  let fast = scroll.fast;
+  if (offset !== scroll.offset) {
+    fast = virtualizer.isScrolling && Math.abs(offset - scroll.offset) > (virtualizer.scrollRect?.height ?? 600);
+    setScroll({ offset, fast });
+  }
+  const sketch = fast && virtualizer.isScrolling;
   const first = items[0]?.index ?? 0;
   const last = items.length > 0 ? items[items.length - 1]!.index : -1;
 
@@ -370,7 +415,7 @@ export function RecordingsTable({
           {items.map((item) => {
             const row = rows[item.index - first];
             if (!row) return null;
-            return <TableRow key={item.key} row={row} index={item.index} start={item.start} columnsKey={columnsKey} />;
+            return <TableRow key={item.key} row={row} index={item.index} start={item.start} columnsKey={columnsKey} sketch={sketch} />;
           })}
         </tbody>
       </table>
