@@ -161,15 +161,31 @@ function MinutesInput({
       setDraft(value === null ? '' : String(value));
     }
   };
-  // It applies a moment after typing stops, as the search box does; blur and Enter apply it at
-  // once. (Applied only on blur, a click elsewhere was lost: the filter's chip, appearing on blur,
-  // moved the page between the mouse going down and up.)
+  // It applies a moment after typing stops, as the search box does, and on Enter. Leaving the box
+  // applies it once the pointer or key that left it is released: applied at blur itself, the
+  // filter's chip appeared between mouse-down and mouse-up, moved the page, and the click that
+  // left the box (a column header, a counter) landed elsewhere and was lost.
   const commitLater = useEffectEvent(commit);
   useEffect(() => {
     if (draft === (value === null ? '' : String(value))) return;
     const timer = setTimeout(commitLater, COMMIT_AFTER_MS);
     return () => clearTimeout(timer);
   }, [draft, value]);
+  const [leaving, setLeaving] = useState(false);
+  useEffect(() => {
+    if (!leaving) return;
+    const released = () => {
+      // After the click that follows the release has been dispatched.
+      setTimeout(commitLater, 0);
+      setLeaving(false);
+    };
+    window.addEventListener('pointerup', released, { capture: true, once: true });
+    window.addEventListener('keyup', released, { capture: true, once: true });
+    return () => {
+      window.removeEventListener('pointerup', released, { capture: true });
+      window.removeEventListener('keyup', released, { capture: true });
+    };
+  }, [leaving]);
   return (
     <>
       <label htmlFor={id} className="visually-hidden">
@@ -184,7 +200,7 @@ function MinutesInput({
         placeholder={label.startsWith('Shortest') ? 'min' : 'max'}
         value={draft}
         onChange={(event) => setDraft(event.target.value)}
-        onBlur={commit}
+        onBlur={() => setLeaving(true)}
         onKeyDown={(event) => {
           if (event.key === 'Enter') commit();
         }}
