@@ -33,12 +33,15 @@ function chipsFor(filters: RecordingFilters): Chip[] {
     chips.push({ key: 'search', label: `Search: “${filters.search.trim()}”`, remove: () => ({ ...filters, search: '' }) });
   }
   if (filters.created !== null) {
-    const { createdFrom: from, createdTo: to } = filters;
+    const from = filters.createdFrom === null ? null : chipDay(filters.createdFrom);
+    const to = filters.createdTo === null ? null : chipDay(filters.createdTo);
     const label =
       filters.created !== 'custom'
         ? `Created ${PRESET_WORDS[filters.created]}`
         : from && to
-          ? `Created ${from} to ${to}`
+          ? from === to
+            ? `Created on ${from}`
+            : `Created ${from} to ${to}`
           : from
             ? `Created on or after ${from}`
             : to
@@ -66,6 +69,13 @@ function chipsFor(filters: RecordingFilters): Chip[] {
 }
 
 /** Active filters as removable chips, with "Clear all". */
+const dayWords = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** "2026-09-29" as the table writes dates ("Sep 29, 2026"). */
+function chipDay(day: string): string {
+  return dayWords.format(new Date(`${day}T00:00:00Z`));
+}
+
 export function FilterChips({ filters, onChange }: { filters: RecordingFilters; onChange: FiltersChange }) {
   if (!hasActiveFilters(filters)) return null;
   const chips = chipsFor(filters);

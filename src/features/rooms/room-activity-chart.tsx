@@ -298,6 +298,10 @@ function ActivityLegend({ id }: { id: string }) {
           <span className="activity__swatch activity__swatch--weekend" aria-hidden="true" />
           weekend
         </li>
+        <li>
+          <span className="activity__swatch activity__cell--none" aria-hidden="true" />
+          none yet (before the room’s first recording, or today)
+        </li>
       </ul>
     </div>
   );
