@@ -3,52 +3,12 @@
  *   npx tsx bench/list-performance.ts            (100,000 recordings; SEED=… to change)
  * It prints figures; it never fails on a timing. See README "Benchmarks".
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { startReferenceServer } from './reference-server';
 
 const SEED = Number(process.env.SEED ?? 100_000);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'rd-bench-'));
-  const port = await freePort();
-  const child = spawn('npx', ['tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SEED_RECORDINGS: String(SEED), LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() - started > 120_000) throw new Error('server did not start');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    base,
-    stop: () => {
-      child.kill('SIGTERM');
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** Long tasks since the last call, from a buffered observer installed before the app runs. */
 async function takeLongTasks(page: Page): Promise<number[]> {
@@ -86,7 +46,7 @@ const fmt = (n: number) => `${n.toFixed(0)} ms`;
 
 async function main() {
   console.log(`Seeding ${SEED.toLocaleString()} recordings and starting the server…`);
-  const server = await startServer();
+  const server = await startReferenceServer({ SEED_RECORDINGS: String(SEED) });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],

@@ -9,12 +9,8 @@
  *    50 × 90 chart is painted, switching the range 14 → 90 days, and an arrow key in the chart.
  * Prints figures; never fails on a timing. Compare them as ratios within one run (shared machine).
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { startReferenceServer } from './reference-server';
 import type { Recording } from '../src/features/recordings/recording';
 import { normalizeRecording } from '../src/features/recordings/recording-schema';
 import { summarizeRooms } from '../src/features/rooms/room-stats';
@@ -61,38 +57,6 @@ function nodePart(): void {
   console.log(`  first run ${fmt(timings[0]!)} · median ${fmt(median(timings))} · max ${fmt(Math.max(...timings))} (30 runs)`);
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'rd-bench-rooms-'));
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  for (;;) {
-    if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) break;
-    if (Date.now() - started > 120_000) throw new Error('server did not start');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    base,
-    stop: () => {
-      child.kill('SIGTERM');
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** What "done" means, checked inside the page (its CSP forbids evaluating strings). */
 type Done = { chartDays: number; rooms: number } | { focusedCell: string };
@@ -131,7 +95,7 @@ const chartComplete = (days: number): Done => ({ chartDays: days, rooms: ROOMS }
 
 async function browserPart(): Promise<void> {
   const body = JSON.stringify({ status: true, obj: raws });
-  const server = await startServer();
+  const server = await startReferenceServer();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, locale: 'en-US' });
