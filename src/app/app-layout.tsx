@@ -1,5 +1,5 @@
-import { Suspense } from 'react';
-import { Link, NavLink, Outlet } from 'react-router-dom';
+import { Suspense, useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { ConnectionBanner } from '../components/connection-banner';
 import { RequireSession } from '../features/auth/require-session';
 import { useSession, useSignOut, useSignOutFromOtherTabs } from '../features/auth/use-session';
@@ -17,10 +17,34 @@ export function AppLayout() {
   );
 }
 
+/**
+ * A link that opened another page was removed with the page it was on, which leaves keyboard focus
+ * on <body>: the next Tab would start again at the top. Focus then goes to the new page's main
+ * region, where a screen reader also starts reading. Focus that something put somewhere on
+ * purpose (a search box, a player) is left where it is.
+ */
+function useFocusKeptAcrossPages() {
+  const { pathname } = useLocation();
+  const firstPage = useRef(true);
+  useEffect(() => {
+    if (firstPage.current) {
+      firstPage.current = false;
+      return;
+    }
+    const frame = requestAnimationFrame(() => {
+      if (document.activeElement === null || document.activeElement === document.body) {
+        document.getElementById('main')?.focus({ preventScroll: true });
+      }
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [pathname]);
+}
+
 function SignedInLayout() {
   const session = useSession();
   const signOut = useSignOut();
   useSignOutFromOtherTabs();
+  useFocusKeptAcrossPages();
   const onSignOut = () => {
     // What this device remembers of the account goes too (localStorage is shared by its tabs).
     if (session) forgetRecentRooms(session.clientId);

@@ -270,3 +270,22 @@ e2e.test(
   },
   options,
 );
+
+e2e.test(
+  'opening a recording from the keyboard keeps focus on the page: the next Tab goes on inside it, not back to the top',
+  async ({ page }) => {
+    await signIn(page, SCHOOL);
+    const [created] = await columnTexts(page, 'Created');
+    await rows(page).first().getByRole('link', { name: created! }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: new RegExp(` · ${created}$`) }).waitFor();
+    await waitFor(() => page.evaluate(() => document.activeElement?.id === 'main'), { message: 'focus on the main region' });
+    await page.keyboard.press('Tab');
+    const next = await page.evaluate(() => ({
+      inMain: document.getElementById('main')?.contains(document.activeElement) ?? false,
+      text: document.activeElement?.textContent?.trim() ?? '',
+    }));
+    assert.ok(next.inMain, `Tab from the new page went to "${next.text}", outside the page`);
+  },
+  options,
+);
