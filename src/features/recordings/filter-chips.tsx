@@ -10,6 +10,13 @@ interface Chip {
 
 const PRESET_WORDS = { today: 'today', '7d': 'in the last 7 days', '30d': 'in the last 30 days' } as const;
 
+const dayWords = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** "2026-09-29" as the table writes dates ("Sep 29, 2026"). */
+function chipDay(day: string): string {
+  return dayWords.format(new Date(`${day}T00:00:00Z`));
+}
+
 function chipsFor(filters: RecordingFilters): Chip[] {
   const chips: Chip[] = [];
   const list = (
@@ -69,13 +76,6 @@ function chipsFor(filters: RecordingFilters): Chip[] {
 }
 
 /** Active filters as removable chips, with "Clear all". */
-const dayWords = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-/** "2026-09-29" as the table writes dates ("Sep 29, 2026"). */
-function chipDay(day: string): string {
-  return dayWords.format(new Date(`${day}T00:00:00Z`));
-}
-
 export function FilterChips({ filters, onChange }: { filters: RecordingFilters; onChange: FiltersChange }) {
   if (!hasActiveFilters(filters)) return null;
   const chips = chipsFor(filters);

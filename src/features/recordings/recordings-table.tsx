@@ -166,7 +166,7 @@ const columns = helper.columns([
 
 /**
  * The row's main link. Links in rows are plain `<a href>`s, routed in the app by the table's one
- * click handler (`followLink`): a router `<Link>` per cell cost hooks and a location subscription
+ * click handler (`openRow`, with components/in-app-link.ts): a router `<Link>` per cell cost hooks and a location subscription
  * in every visible row, so each keystroke in the search box re-rendered them all.
  */
 function CreatedCell({ recording }: { recording: Recording }) {
