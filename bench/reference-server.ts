@@ -22,7 +22,7 @@ export async function startReferenceServer(env: Record<string, string> = {}): Pr
   const dataDir = mkdtempSync(join(tmpdir(), 'rd-bench-'));
   const port = await freePort();
   // Node itself, not npx: a signal to npx would not reach the server behind it.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn('nice', ['-n', '19', process.execPath, '--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, ...env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
