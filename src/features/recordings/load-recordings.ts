@@ -2,7 +2,11 @@ import { ApiError, type ApiErrorShape } from '../../lib/api-error';
 import { readDirectCredentials } from '../../lib/direct-credentials';
 import { streamRecordings, type RecordingsRequest, type RecordingsStreamEvent } from './recordings-stream';
 
-export type WorkerMessage = { type: 'event'; event: RecordingsStreamEvent } | { type: 'error'; error: ApiErrorShape };
+export type WorkerMessage =
+  | { type: 'event'; event: RecordingsStreamEvent }
+  | { type: 'error'; error: ApiErrorShape }
+  /** Nothing more will come: the list and its orders have all been sent. */
+  | { type: 'end' };
 
 /**
  * Loads a recordings list in a dedicated worker (docs/decisions/0003-loading-large-lists.md).
@@ -46,8 +50,8 @@ async function* loadInWorker(request: RecordingsRequest, signal: AbortSignal): A
         continue;
       }
       if (message.type === 'error') throw new ApiError(message.error);
+      if (message.type === 'end') return;
       yield message.event;
-      if (message.event.type === 'done') return;
     }
   } finally {
     signal.removeEventListener('abort', abort);

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo } from 'react';
 import { ErrorPanel } from '../../components/error-panel';
 import { RelativeTime } from '../../components/relative-time';
 import { useNow } from '../../components/use-now';
@@ -17,16 +17,16 @@ import {
   countNeedingAttentionIn,
   emptySummary,
   hasActiveFilters,
+  hasOrder,
   noFilters,
   optionsFromCounts,
-  totalSeconds,
-  createVisibleIndexes,
   type RecordingFilters,
   type SortState,
 } from './recordings-view';
 import { UnreadableNotice } from './unreadable-notice';
 import { useColumnVisibility } from './use-column-visibility';
 import { useRecordingsViewState, type ViewMode } from './use-recordings-view-state';
+import { useVisibleRecordings } from './use-visible-recordings';
 
 const NO_RECORDS: Recording[] = [];
 
@@ -59,11 +59,14 @@ export function RecordingsBrowser({
   const deferredSort = useDeferredValue(sort);
 
   const now = useNow();
-  const [visibleIndexesFrom] = useState(createVisibleIndexes);
-  const indexes = useMemo(
-    () => visibleIndexesFrom(records, deferredFilters, deferredSort, now),
-    [visibleIndexesFrom, records, deferredFilters, deferredSort, now],
-  );
+  // On a huge list the filtering runs in slices; meanwhile the last view stays on screen, whole
+  // (its records with its indexes), so the rows, count and export always agree.
+  // A sort asked for just as a huge list completes: its order is on its way from the worker.
+  const ordersComing = (snapshot?.ordersToFollow ?? false) && result.isFetching;
+  const sortReady = !ordersComing || hasOrder(records, deferredSort);
+  const { answer, pending } = useVisibleRecordings(records, deferredFilters, deferredSort, now, { sortReady });
+  const shownRecords = answer.request.records;
+  const indexes = answer.indexes;
   const summary = snapshot?.summary ?? emptySummary;
   const facets = useMemo(
     () => ({
@@ -74,11 +77,8 @@ export function RecordingsBrowser({
     }),
     [summary],
   );
-  // Unfiltered, the total is already known; filtered, it is one pass over what is shown.
-  const seconds = useMemo(
-    () => (indexes.length === records.length ? summary.totalSeconds : totalSeconds(records, indexes)),
-    [records, indexes, summary],
-  );
+  // Unfiltered, the total is already known; filtered, the filter pass added it up.
+  const seconds = answer.seconds ?? summary.totalSeconds;
   const attentionCount = useMemo(
     () => countNeedingAttentionIn(summary, now, filters.attentionHours),
     [summary, now, filters.attentionHours],
@@ -115,7 +115,7 @@ export function RecordingsBrowser({
   }
 
   const loading = !snapshot?.complete && result.isFetching;
-  const filtered = hasActiveFilters(filters);
+  const shownFiltered = hasActiveFilters(answer.request.filters);
   const stale = result.isError;
 
   return (
@@ -137,7 +137,9 @@ export function RecordingsBrowser({
               'Loading…'
             ) : (
               <>
-                {filtered ? `${formatCount(indexes.length)} of ${countRecordings(records.length)}` : countRecordings(records.length)}
+                {shownFiltered
+                  ? `${formatCount(indexes.length)} of ${countRecordings(shownRecords.length)}`
+                  : countRecordings(shownRecords.length)}
                 {' · '}
                 {formatHours(seconds)} in total
                 {loading ? ` · loading, ${formatBytes(snapshot?.bytes ?? 0)} so far` : ''}
@@ -158,7 +160,7 @@ export function RecordingsBrowser({
             type="button"
             className="button"
             disabled={indexes.length === 0}
-            onClick={() => downloadCsv(recordingsCsv(records, indexes), `${exportName}-${new Date().toISOString().slice(0, 10)}.csv`)}
+            onClick={() => downloadCsv(recordingsCsv(shownRecords, indexes), `${exportName}-${new Date().toISOString().slice(0, 10)}.csv`)}
           >
             Export CSV
           </button>
@@ -192,7 +194,7 @@ export function RecordingsBrowser({
             <h2>No recordings yet</h2>
             <p>{emptyMessage}</p>
           </section>
-        ) : indexes.length === 0 && filtered && !waiting ? (
+        ) : indexes.length === 0 && shownFiltered && !waiting ? (
           <section className="panel panel--empty">
             <h2>No recordings match these filters</h2>
             <p>Try other filters, or clear them to see all {countRecordings(records.length)}.</p>
@@ -201,15 +203,16 @@ export function RecordingsBrowser({
             </button>
           </section>
         ) : view === 'grid' ? (
-          <RecordingsGrid records={records} indexes={indexes} label={label} />
+          <RecordingsGrid records={shownRecords} indexes={indexes} label={label} busy={pending} />
         ) : (
           <RecordingsTable
-            records={records}
+            records={shownRecords}
             indexes={indexes}
             sort={sort}
             onSortChange={setSort}
             visibility={visibility}
             label={label}
+            busy={pending}
           />
         )}
       </div>

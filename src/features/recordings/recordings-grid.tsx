@@ -16,9 +16,12 @@ export function RecordingsGrid({
   records,
   indexes,
   label,
+  busy = false,
 }: {
   records: readonly Recording[];
   indexes: Uint32Array;
+  /** A newer view is being worked out; this one is on screen until it is ready. */
+  busy?: boolean;
   label: string;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -47,7 +50,7 @@ export function RecordingsGrid({
   const from = `${location.pathname}${location.search}`;
 
   return (
-    <div ref={scrollRef} className="table-scroll grid-scroll" tabIndex={0} role="region" aria-label={label}>
+    <div ref={scrollRef} className="table-scroll grid-scroll" tabIndex={0} role="region" aria-label={label} aria-busy={busy || undefined}>
       <ul className="card-grid" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().flatMap((item) => {
           const cards = [];

@@ -1,6 +1,7 @@
 import { queryOptions, experimental_streamedQuery as streamedQuery } from '@tanstack/react-query';
 import { loadRecordings } from './load-recordings';
 import type { Recording, UnreadableRecord } from './recording';
+import { primeColumns } from './recordings-columns';
 import type { RecordingsStreamEvent } from './recordings-stream';
 import { emptySummary, primeOrders, summarize, type ListSummary } from './recordings-view';
 
@@ -13,6 +14,8 @@ export interface RecordingsSnapshot {
   bytes: number;
   totalBytes: number | null;
   complete: boolean;
+  /** Complete, and the loading worker is still sending the list's sort orders. */
+  ordersToFollow: boolean;
 }
 
 export const emptySnapshot: RecordingsSnapshot = Object.freeze({
@@ -22,15 +25,19 @@ export const emptySnapshot: RecordingsSnapshot = Object.freeze({
   bytes: 0,
   totalBytes: null,
   complete: false,
+  ordersToFollow: false,
 }) as RecordingsSnapshot;
 
 function reduce(snapshot: RecordingsSnapshot, event: RecordingsStreamEvent): RecordingsSnapshot {
-  if (event.type === 'done') {
-    if (event.orders) primeOrders(snapshot.records, event.orders);
-    return { ...snapshot, bytes: event.bytes, complete: true };
+  if (event.type === 'done') return { ...snapshot, bytes: event.bytes, complete: true, ordersToFollow: event.ordersToFollow ?? false };
+  if (event.type === 'orders') {
+    primeOrders(snapshot.records, event.orders);
+    // A new snapshot, so that a view waiting for one of these orders is drawn again.
+    return { ...snapshot, ordersToFollow: !event.last };
   }
   const records = event.records.length > 0 ? snapshot.records.concat(event.records) : snapshot.records;
   if (event.orders) primeOrders(records, event.orders);
+  if (records !== snapshot.records) primeColumns(records, snapshot.records, event.records);
   return {
     records,
     summary: event.records.length > 0 ? summarize(snapshot.summary, event.records) : snapshot.summary,
@@ -38,6 +45,7 @@ function reduce(snapshot: RecordingsSnapshot, event: RecordingsStreamEvent): Rec
     bytes: event.bytes,
     totalBytes: event.totalBytes,
     complete: false,
+    ordersToFollow: false,
   };
 }
 

@@ -6,7 +6,10 @@ import { BodyParseError, RecordingsBodyParser, type BodyProblem } from './record
 import type { Recording, UnreadableRecord } from './recording';
 import { normalizeBatch } from './recording-schema';
 
-/** What a list load produces, in order: batches as bytes arrive, then `done`. */
+/**
+ * What a list load produces, in order: batches as bytes arrive, then `done`; from the worker, the
+ * list's sort orders follow `done`, a column at a time.
+ */
 export type RecordingsStreamEvent =
   | {
       type: 'batch';
@@ -19,7 +22,18 @@ export type RecordingsStreamEvent =
       /** Index of `records[0]` in the whole list. */
       firstIndex?: number;
     }
-  | { type: 'done'; bytes: number; orders?: Record<string, Uint32Array> };
+  | {
+      type: 'done';
+      bytes: number;
+      /** Every column's sort orders will follow, as `orders` events. */
+      ordersToFollow?: boolean;
+    }
+  | {
+      type: 'orders';
+      /** One column's orders, both directions, keyed by `orderKey()`. */
+      orders: Record<string, Uint32Array>;
+      last: boolean;
+    };
 
 export interface RecordingsRequest {
   /** Only this room's recordings (the API's `room_id`); all of the account's when absent. */

@@ -255,6 +255,7 @@ export function RecordingsTable({
   onSortChange,
   visibility,
   label,
+  busy = false,
 }: {
   records: readonly Recording[];
   indexes: Uint32Array;
@@ -262,6 +263,8 @@ export function RecordingsTable({
   onSortChange: (sort: SortState) => void;
   visibility: ColumnVisibility;
   label: string;
+  /** A newer view is being worked out; this one is on screen until it is ready. */
+  busy?: boolean;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const navigate = useNavigate();
@@ -383,6 +386,7 @@ export function RecordingsTable({
       tabIndex={0}
       role="region"
       aria-label={`${label}. Use the arrow keys to move between rows.`}
+      aria-busy={busy || undefined}
       onKeyDown={moveFocus}
     >
       <table className="recordings-table" aria-rowcount={indexes.length + 1} style={{ ['--columns' as string]: template }}>

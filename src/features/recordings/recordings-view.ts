@@ -1,4 +1,5 @@
 import type { Recording } from './recording';
+import { columnsFor, isFinished, markMatches, type ListColumns } from './recordings-columns';
 
 /**
  * Filtering and sorting for lists of any size, without re-sorting on every change: each column's
@@ -50,7 +51,6 @@ export interface RecordingFilters {
 }
 
 export const DEFAULT_ATTENTION_HOURS = 24;
-const FINISHED = new Set(['PROCESSED', 'SENT']);
 
 /**
  * A recording is stuck when it is still not processed or sent some hours after it was made.
@@ -58,7 +58,7 @@ const FINISHED = new Set(['PROCESSED', 'SENT']);
  */
 export function needsAttention(record: Recording, now: number, hours: number): boolean {
   if (record.createdAt === null) return false;
-  if (record.status !== null && FINISHED.has(record.status.toUpperCase())) return false;
+  if (isFinished(record.status)) return false;
   return now - record.createdAt > hours * 3_600_000;
 }
 
@@ -120,11 +120,22 @@ export function primeOrders(records: readonly Recording[], orders: Readonly<Reco
   }
 }
 
-/** A comparator over indexes of `records`: missing last in both directions, ties in list order. */
-export function indexComparator(records: readonly Recording[], sort: SortState): (a: number, b: number) => number {
-  const key = sortKeys[sort.column];
+/**
+ * Ids (uuid, session id) are ranked by their lower-cased characters as they are: they are opaque,
+ * and a natural-language ranking of 100,000 different ids took ~0.3 s.
+ */
+const ID_COLUMNS: ReadonlySet<SortColumn> = new Set(['uuid', 'session']);
+
+interface ColumnKeys {
+  /** The value, or the text's rank among the column's texts; 0 where missing. */
+  numeric: Float64Array;
+  missing: Uint8Array;
+}
+
+/** One column's values as numbers to compare: text columns are ranked once, up front. */
+function columnKeys(records: readonly Recording[], column: SortColumn): ColumnKeys {
+  const key = sortKeys[column];
   const count = records.length;
-  // Text columns are turned into ranks once, so the sort itself only compares numbers.
   const numeric = new Float64Array(count);
   const missing = new Uint8Array(count);
   const texts = new Map<string, number>();
@@ -135,14 +146,29 @@ export function indexComparator(records: readonly Recording[], sort: SortState):
     else texts.set(value, 0);
   }
   if (texts.size > 0) {
-    const ranked = [...texts.keys()].sort(collator.compare);
-    ranked.forEach((text, rank) => texts.set(text, rank));
+    if (ID_COLUMNS.has(column)) {
+      const lowered = [...texts.keys()].map((text) => [text.toLowerCase(), text] as const);
+      lowered.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      let rank = -1;
+      lowered.forEach(([low, text], k) => {
+        if (k === 0 || low !== lowered[k - 1]![0]) rank += 1;
+        texts.set(text, rank);
+      });
+    } else {
+      const ranked = [...texts.keys()].sort(collator.compare);
+      // Texts the collator holds equal ("Lab" and "lab") share a rank, so they tie.
+      ranked.forEach((text, k) => texts.set(text, k > 0 && collator.compare(ranked[k - 1]!, text) === 0 ? texts.get(ranked[k - 1]!)! : k));
+    }
     for (let i = 0; i < count; i += 1) {
       const value = key(records[i]!);
       if (typeof value === 'string') numeric[i] = texts.get(value)!;
     }
   }
-  const sign = sort.direction === 'asc' ? 1 : -1;
+  return { numeric, missing };
+}
+
+function comparator({ numeric, missing }: ColumnKeys, direction: SortDirection): (a: number, b: number) => number {
+  const sign = direction === 'asc' ? 1 : -1;
   return (a, b) => {
     const missingA = missing[a]!;
     const missingB = missing[b]!;
@@ -152,20 +178,53 @@ export function indexComparator(records: readonly Recording[], sort: SortState):
   };
 }
 
+/** A comparator over indexes of `records`: missing last in both directions, ties in list order. */
+export function indexComparator(records: readonly Recording[], sort: SortState): (a: number, b: number) => number {
+  return comparator(columnKeys(records, sort.column), sort.direction);
+}
+
+/**
+ * The descending order from the ascending one, in O(n): runs of equal values are taken from the
+ * end, each kept in list order; missing values stay last.
+ */
+function descendingFrom(ascending: Uint32Array, { numeric, missing }: ColumnKeys): Uint32Array {
+  let present = ascending.length;
+  while (present > 0 && missing[ascending[present - 1]!]) present -= 1;
+  const out = new Uint32Array(ascending.length);
+  let write = 0;
+  let end = present;
+  while (end > 0) {
+    let start = end - 1;
+    const value = numeric[ascending[start]!];
+    while (start > 0 && numeric[ascending[start - 1]!] === value) start -= 1;
+    for (let k = start; k < end; k += 1) out[write++] = ascending[k]!;
+    end = start;
+  }
+  for (let k = present; k < ascending.length; k += 1) out[write++] = ascending[k]!;
+  return out;
+}
+
+/** Whether this order of this list is at hand, so asking for it costs nothing. */
+export function hasOrder(records: readonly Recording[], sort: SortState): boolean {
+  return ordersFor(records).has(orderKey(sort));
+}
+
 /**
  * Indexes of `records` in the given order. Stable: equal values keep the list's own order in both
- * directions. Missing values come last in both directions.
+ * directions. Missing values come last in both directions. Both directions of a column are made
+ * at once, with one sort.
  */
 export function sortedOrder(records: readonly Recording[], sort: SortState): Uint32Array {
   const cache = ordersFor(records);
-  const key = orderKey(sort);
-  const cached = cache.get(key);
+  const cached = cache.get(orderKey(sort));
   if (cached) return cached;
-  const order = new Uint32Array(records.length);
-  for (let i = 0; i < order.length; i += 1) order[i] = i;
-  order.sort(indexComparator(records, sort));
-  cache.set(key, order);
-  return order;
+  const keys = columnKeys(records, sort.column);
+  const ascending = new Uint32Array(records.length);
+  for (let i = 0; i < ascending.length; i += 1) ascending[i] = i;
+  ascending.sort(comparator(keys, 'asc'));
+  cache.set(orderKey({ column: sort.column, direction: 'asc' }), ascending);
+  cache.set(orderKey({ column: sort.column, direction: 'desc' }), descendingFrom(ascending, keys));
+  return cache.get(orderKey(sort))!;
 }
 
 /**
@@ -189,15 +248,17 @@ export function extendOrder(records: readonly Recording[], previous: Uint32Array
   return merged;
 }
 
-/** Every column's order in both directions: what the worker hands over when a list is complete. */
+/** One column's orders, both directions, keyed as `orderKey` keys them. */
+export function columnOrders(records: readonly Recording[], column: SortColumn): Record<string, Uint32Array> {
+  const orders: Record<string, Uint32Array> = {};
+  for (const direction of ['asc', 'desc'] as const) orders[orderKey({ column, direction })] = sortedOrder(records, { column, direction });
+  return orders;
+}
+
+/** Every column's order in both directions. */
 export function allOrders(records: readonly Recording[]): Record<string, Uint32Array> {
   const orders: Record<string, Uint32Array> = {};
-  for (const column of SORT_COLUMNS) {
-    for (const direction of ['asc', 'desc'] as const) {
-      const sort = { column, direction };
-      orders[orderKey(sort)] = sortedOrder(records, sort);
-    }
-  }
+  for (const column of SORT_COLUMNS) Object.assign(orders, columnOrders(records, column));
   return orders;
 }
 
@@ -252,6 +313,129 @@ export function hasActiveFilters(filters: RecordingFilters): boolean {
   );
 }
 
+/**
+ * The test every shown record passes, by its index in the list, or null when nothing is
+ * filtered. It reads the list's columns (recordings-columns.ts), and `matches` (records whose
+ * search text contains the search) when there is a search.
+ */
+function indexFilter(filters: RecordingFilters, now: number, columns: ListColumns, matches: Uint8Array | null): ((index: number) => boolean) | null {
+  if (!hasActiveFilters(filters)) return null;
+  const { codes, status, mode, client, room, created, duration, unfinished } = columns;
+  const statuses = filters.statuses.length > 0 ? codes.status.allowing(filters.statuses) : null;
+  const modes = filters.modes.length > 0 ? codes.mode.allowing(filters.modes) : null;
+  const clients = filters.clients.length > 0 ? codes.client.allowing(filters.clients) : null;
+  const rooms = filters.rooms.length > 0 ? codes.room.allowing(filters.rooms) : null;
+  const { from, to } = createdRange(filters, now);
+  const minSeconds = filters.durationMin === null ? null : filters.durationMin * 60;
+  // "Up to 30 min" includes 30:59, as a person reading minutes would expect.
+  const maxSeconds = filters.durationMax === null ? null : filters.durationMax * 60 + 59;
+  const stuckBefore = filters.attention ? now - filters.attentionHours * 3_600_000 : null;
+  // Missing times and durations are NaN, which fails every comparison: missing never matches.
+  return (i) => {
+    if (statuses && statuses[status[i]!] !== 1) return false;
+    if (modes && modes[mode[i]!] !== 1) return false;
+    if (clients && clients[client[i]!] !== 1) return false;
+    if (rooms && rooms[room[i]!] !== 1) return false;
+    if (from !== null && !(created[i]! >= from)) return false;
+    if (to !== null && !(created[i]! < to)) return false;
+    if (minSeconds !== null && !(duration[i]! >= minSeconds)) return false;
+    if (maxSeconds !== null && !(duration[i]! <= maxSeconds)) return false;
+    if (matches && matches[i] !== 1) return false;
+    if (stuckBefore !== null && !(unfinished[i] === 1 && created[i]! < stuckBefore)) return false;
+    return true;
+  };
+}
+
+/** What a view of a list is asked for. */
+export interface VisibleRequest {
+  records: readonly Recording[];
+  filters: RecordingFilters;
+  sort: SortState;
+  now: number;
+}
+
+/** The records a request shows, in order, and their total duration. */
+export interface VisibleAnswer {
+  request: VisibleRequest;
+  indexes: Uint32Array;
+  /** Total seconds of what is shown; null when every record is (the list's summary has it). */
+  seconds: number | null;
+}
+
+/** Records tested between two looks at the clock. */
+const CHECK_EVERY = 4096;
+
+/**
+ * One filter pass over a list, which can run all at once or a slice at a time (so that on
+ * 100,000 recordings no task of the page's runs long, see use-visible-recordings.ts): first the
+ * search, chunk by chunk of the list's search text, then one walk over the list in sort order.
+ */
+export class VisiblePass {
+  private readonly columns: ListColumns;
+  private readonly order: Uint32Array;
+  private readonly needle: string;
+  private readonly matches: Uint8Array | null;
+  private readonly test: ((index: number) => boolean) | null;
+  private readonly out: Uint32Array;
+  private searched = 0;
+  private scanned = 0;
+  private length = 0;
+  private seconds = 0;
+
+  constructor(readonly request: VisibleRequest) {
+    const { records, filters, sort, now } = request;
+    this.columns = columnsFor(records);
+    this.order = sortedOrder(records, sort);
+    this.needle = filters.search.trim().toLowerCase();
+    this.matches = this.needle === '' ? null : new Uint8Array(records.length);
+    this.test = indexFilter(filters, now, this.columns, this.matches);
+    this.out = this.test ? new Uint32Array(records.length) : this.order;
+  }
+
+  /** Filters until done or until `performance.now()` reaches `deadline`; true when done. */
+  run(deadline = Infinity): boolean {
+    const { test, order, out, matches, columns } = this;
+    if (!test) return true;
+    const late = () => deadline !== Infinity && performance.now() >= deadline;
+    while (matches && this.searched < columns.search.length) {
+      markMatches(columns.search[this.searched]!, this.needle, matches);
+      this.searched += 1;
+      if (late()) return false;
+    }
+    const duration = columns.duration;
+    while (this.scanned < order.length) {
+      const end = Math.min(order.length, this.scanned + CHECK_EVERY);
+      let length = this.length;
+      let seconds = this.seconds;
+      for (let k = this.scanned; k < end; k += 1) {
+        const index = order[k]!;
+        if (!test(index)) continue;
+        out[length] = index;
+        length += 1;
+        const d = duration[index]!;
+        if (d === d) seconds += d;
+      }
+      this.scanned = end;
+      this.length = length;
+      this.seconds = seconds;
+      if (late()) break;
+    }
+    return this.done;
+  }
+
+  get done(): boolean {
+    return !this.test || this.scanned >= this.order.length;
+  }
+
+  /** The answer; only once `run` has said it is done. */
+  answer(): VisibleAnswer {
+    if (!this.done) throw new Error('The filter pass has not finished.');
+    return this.test
+      ? { request: this.request, indexes: this.out.subarray(0, this.length), seconds: this.seconds }
+      : { request: this.request, indexes: this.order, seconds: null };
+  }
+}
+
 /** Indexes of the records that pass every filter, in sort order. */
 export function visibleIndexes(
   records: readonly Recording[],
@@ -259,92 +443,9 @@ export function visibleIndexes(
   sort: SortState,
   now = Date.now(),
 ): Uint32Array {
-  const order = sortedOrder(records, sort);
-  if (!hasActiveFilters(filters)) return order;
-
-  const statuses = filters.statuses.length > 0 ? new Set(filters.statuses) : null;
-  const modes = filters.modes.length > 0 ? new Set(filters.modes) : null;
-  const clients = filters.clients.length > 0 ? new Set(filters.clients) : null;
-  const rooms = filters.rooms.length > 0 ? new Set(filters.rooms) : null;
-  const needle = filters.search.trim().toLowerCase();
-  const { from, to } = createdRange(filters, now);
-  const minSeconds = filters.durationMin === null ? null : filters.durationMin * 60;
-  // "Up to 30 min" includes 30:59, as a person reading minutes would expect.
-  const maxSeconds = filters.durationMax === null ? null : filters.durationMax * 60 + 59;
-
-  const out = new Uint32Array(order.length);
-  let length = 0;
-  for (let k = 0; k < order.length; k += 1) {
-    const index = order[k]!;
-    const record = records[index]!;
-    if (statuses && !statuses.has(record.status ?? MISSING)) continue;
-    if (modes && !modes.has(record.mode ?? MISSING)) continue;
-    if (clients && !clients.has(record.clientId)) continue;
-    if (rooms && !rooms.has(record.roomId)) continue;
-    if (from !== null && (record.createdAt === null || record.createdAt < from)) continue;
-    if (to !== null && (record.createdAt === null || record.createdAt >= to)) continue;
-    if (minSeconds !== null && (record.durationSeconds === null || record.durationSeconds < minSeconds)) continue;
-    if (maxSeconds !== null && (record.durationSeconds === null || record.durationSeconds > maxSeconds)) continue;
-    if (needle !== '' && !record.searchText.includes(needle)) continue;
-    if (filters.attention && !needsAttention(record, now, filters.attentionHours)) continue;
-    out[length] = index;
-    length += 1;
-  }
-  return out.subarray(0, length);
-}
-
-/** A `visibleIndexes` answer, with what it was computed from. */
-interface VisibleAnswer {
-  records: readonly Recording[];
-  filters: RecordingFilters;
-  sort: SortState;
-  now: number;
-  indexes: Uint32Array;
-}
-
-function sameExceptSearch(a: RecordingFilters, b: RecordingFilters): boolean {
-  return JSON.stringify({ ...a, search: '' }) === JSON.stringify({ ...b, search: '' });
-}
-
-/**
- * `visibleIndexes` that remembers its last answer. Typing on in the search box ("la" -> "lab")
- * can only narrow what is shown, so it filters the last answer instead of all records: on 100,000
- * recordings the first keystroke scans them all and the next ones only what still matched.
- */
-export function createVisibleIndexes() {
-  let last: VisibleAnswer | null = null;
-  return function visibleIndexesFrom(
-    records: readonly Recording[],
-    filters: RecordingFilters,
-    sort: SortState,
-    now = Date.now(),
-  ): Uint32Array {
-    const needle = filters.search.trim().toLowerCase();
-    const previous = last;
-    const lastNeedle = previous?.filters.search.trim().toLowerCase() ?? '';
-    let indexes: Uint32Array;
-    if (
-      previous &&
-      previous.records === records &&
-      previous.sort.column === sort.column &&
-      previous.sort.direction === sort.direction &&
-      previous.now === now &&
-      lastNeedle !== '' &&
-      needle.startsWith(lastNeedle) &&
-      sameExceptSearch(previous.filters, filters)
-    ) {
-      const narrowed = new Uint32Array(previous.indexes.length);
-      let length = 0;
-      for (const index of previous.indexes) {
-        if (records[index]!.searchText.includes(needle)) narrowed[length++] = index;
-      }
-      indexes = narrowed.subarray(0, length);
-    } else {
-      indexes = visibleIndexes(records, filters, sort, now);
-    }
-    last = { records, filters, sort, now, indexes };
-    return indexes;
-  };
+  const pass = new VisiblePass({ records, filters, sort, now });
+  pass.run();
+  return pass.answer().indexes;
 }
 
 export interface FacetOption {
@@ -406,7 +507,7 @@ export function summarize(previous: ListSummary, added: readonly Recording[]): L
   const unfinished: number[] = [];
   for (const record of added) {
     seconds += record.durationSeconds ?? 0;
-    if (record.createdAt !== null && !(record.status !== null && FINISHED.has(record.status.toUpperCase()))) {
+    if (record.createdAt !== null && !isFinished(record.status)) {
       unfinished.push(record.createdAt);
     }
   }

@@ -3,7 +3,7 @@ import { ApiError } from '../../lib/api-error';
 import type { WorkerMessage } from './load-recordings';
 import type { Recording, UnreadableRecord } from './recording';
 import { streamRecordings, type RecordingsRequest, type RecordingsStreamEvent } from './recordings-stream';
-import { allOrders, defaultSort, extendOrder, orderKey } from './recordings-view';
+import { columnOrders, defaultSort, extendOrder, orderKey, SORT_COLUMNS } from './recordings-view';
 
 /**
  * Fetches, parses and sorts a recordings list off the main thread, so that a 100,000-record
@@ -13,6 +13,7 @@ import { allOrders, defaultSort, extendOrder, orderKey } from './recordings-view
  * What the page receives is shaped for a cheap main thread: batches small enough to deserialize
  * within a frame, the default order kept up to date as rows arrive, and every column's order
  * (both directions) once the list is complete, so the page never sorts a large list itself.
+ * The page is told the list is complete first, then gets the orders a column at a time.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -68,12 +69,12 @@ scope.onmessage = async (message: MessageEvent<RecordingsRequest>) => {
     for await (const event of streamRecordings(message.data, controller.signal)) {
       if (event.type === 'done') {
         flush(false);
-        const orders = allOrders(all);
-        const copies: Record<string, Uint32Array> = {};
-        for (const [key, value] of Object.entries(orders)) copies[key] = value.slice();
-        post({ type: 'done', bytes: event.bytes, orders: copies }, Object.values(copies).map((copy) => copy.buffer));
+        post({ type: 'done', bytes: event.bytes, ordersToFollow: true });
+        postOrders(all, post);
+        scope.postMessage({ type: 'end' } satisfies WorkerMessage);
         break;
       }
+      if (event.type !== 'batch') continue;
       bytes = event.bytes;
       totalBytes = event.totalBytes;
       for (const record of event.records) pending.push(record);
@@ -90,3 +91,22 @@ scope.onmessage = async (message: MessageEvent<RecordingsRequest>) => {
     scope.postMessage({ type: 'error', error: shape } satisfies WorkerMessage);
   }
 };
+
+/**
+ * Every column's orders, both directions, sent a column at a time as each is ready (the page
+ * keeps showing the order it has until the one asked for arrives). Ids come last: they are the
+ * slowest to sort and the least asked for. A failure here is no failure of the list: the page
+ * sorts for itself what it did not get.
+ */
+function postOrders(all: Recording[], post: (event: RecordingsStreamEvent, transfer?: Transferable[]) => void) {
+  try {
+    SORT_COLUMNS.forEach((column, k) => {
+      const orders = columnOrders(all, column);
+      const copies: Record<string, Uint32Array> = {};
+      for (const [key, value] of Object.entries(orders)) copies[key] = value.slice();
+      post({ type: 'orders', orders: copies, last: k === SORT_COLUMNS.length - 1 }, Object.values(copies).map((copy) => copy.buffer));
+    });
+  } catch {
+    post({ type: 'orders', orders: {}, last: true });
+  }
+}
