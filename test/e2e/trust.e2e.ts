@@ -184,6 +184,8 @@ e2e.test('offline before a list was ever loaded: waits for the connection in wor
   const roomLink = rows(page).first().locator('a[href^="/rooms/"]');
   const roomId = (await roomLink.textContent())!.trim();
 
+  // Pictures still on their way when the connection drops would fail for that reason alone.
+  await page.waitForFunction(() => [...document.querySelectorAll('img')].every((img) => img.complete));
   const failedWhileOffline: string[] = [];
   page.on('requestfailed', (request) => failedWhileOffline.push(request.url()));
   await context.setOffline(true);
