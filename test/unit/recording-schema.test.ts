@@ -25,7 +25,6 @@ describe('normalizeRecording', () => {
       callback: undefined,
       extra: {},
       rejectedLinks: {},
-      searchText: '61436403912fe0d86d993d1d\u0001de23c546-9290-4add-bd58-20cf8a1ed29b\u0001\u0001shikho::red-wizard\u0001red-wizard',
     });
   });
 

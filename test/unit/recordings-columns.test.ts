@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Recording } from '../../src/features/recordings/recording';
-import { columnsFor, markMatches, primeColumns } from '../../src/features/recordings/recordings-columns';
-import { normalizeRecording } from '../../src/features/recordings/recording-schema';
+import { ColumnsCoder, columnsFor, markMatches, primeColumns } from '../../src/features/recordings/recordings-columns';
+import { normalizeRecording, searchTextOf } from '../../src/features/recordings/recording-schema';
 import { needsAttention, noFilters, visibleIndexes, type RecordingFilters, type SortState } from '../../src/features/recordings/recordings-view';
 import { rawRecord } from '../harness/fixtures';
 
@@ -20,7 +20,7 @@ function plainly(records: readonly Recording[], filters: RecordingFilters, now: 
     .filter((r) => filters.rooms.length === 0 || filters.rooms.includes(r.roomId))
     .filter((r) => filters.durationMin === null || (r.durationSeconds !== null && r.durationSeconds >= filters.durationMin * 60))
     .filter((r) => filters.durationMax === null || (r.durationSeconds !== null && r.durationSeconds <= filters.durationMax * 60 + 59))
-    .filter((r) => needle === '' || r.searchText.includes(needle))
+    .filter((r) => needle === '' || searchTextOf(r).includes(needle))
     .filter((r) => !filters.attention || needsAttention(r, now, filters.attentionHours))
     .sort((a, b) => (a.createdAt ?? Infinity) - (b.createdAt ?? Infinity))
     .map((r) => r.id);
@@ -37,7 +37,7 @@ describe('searching the joined search text', () => {
     for (const needle of ['ab', 'lab', 'gym', 'lab\nc', 'b\ncd', '\n', 'lab\nnote', 'zzz', 'x']) {
       const marks = new Uint8Array(records.length);
       markMatches(chunk, needle, marks);
-      expect([...marks].map(Boolean), needle).toEqual(records.map((r) => r.searchText.includes(needle)));
+      expect([...marks].map(Boolean), needle).toEqual(records.map((r) => searchTextOf(r).includes(needle)));
     }
   });
 });
@@ -86,7 +86,7 @@ describe('a list’s columns', () => {
     }
     const prefix = streamed.slice(0, 4_000);
     primeColumns(prefix, [], prefix);
-    const other = records.slice(0, 10).map((r, i) => ({ ...r, id: `other${i}`, status: 'OTHER', searchText: `other${i}` }));
+    const other = records.slice(0, 10).map((r, i) => ({ ...r, id: `other${i}`, status: 'OTHER' }));
     const mine = records.slice(4_000, 5_000);
     const a = prefix.concat(mine);
     const b = prefix.concat(other);
@@ -101,5 +101,23 @@ describe('a list’s columns', () => {
     expect([...visibleIndexes(b, others, sort, now)].map((i) => b[i]!.id)).toEqual(plainly(b, others, now));
     expect(plainly(b, others, now)).toHaveLength(other.length);
     expect([...visibleIndexes(a, { ...noFilters, statuses: ['OTHER'] }, sort, now)]).toEqual([]);
+  });
+
+  it('are the same when the loading worker made them a batch at a time', () => {
+    // The worker's coder sees the batches in order, as the page adds them up.
+    const coder = new ColumnsCoder();
+    let streamed: Recording[] = [];
+    for (let from = 0; from < records.length; from += 1_500) {
+      const added = records.slice(from, from + 1_500);
+      const next = streamed.concat(added);
+      primeColumns(next, streamed, added, structuredClone(coder.batch(added)));
+      streamed = next;
+    }
+    for (const question of questions) {
+      const filters = { ...noFilters, ...question };
+      expect([...visibleIndexes(streamed, filters, sort, now)].map((i) => streamed[i]!.id), JSON.stringify(question)).toEqual(
+        plainly(records, filters, now),
+      );
+    }
   });
 });

@@ -50,11 +50,15 @@ export function formatUtc(epochMs: number | null): string {
   return epochMs === null ? '' : new Date(epochMs).toISOString();
 }
 
+// Made once: `toLocaleString` with options builds a formatter on every call.
+const tenths = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+const wholes = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+
 export function formatHours(seconds: number): string {
   const hours = seconds / 3600;
   // Under six minutes "0 h" would read as nothing at all.
   if (seconds > 0 && hours < 0.05) return `${Math.max(1, Math.round(seconds / 60))} min`;
-  return `${hours.toLocaleString(undefined, { maximumFractionDigits: hours < 10 ? 1 : 0 })} h`;
+  return `${(hours < 10 ? tenths : wholes).format(hours)} h`;
 }
 
 const integer = new Intl.NumberFormat();

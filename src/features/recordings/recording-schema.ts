@@ -132,7 +132,6 @@ export function normalizeRecording(raw: unknown): Recording {
     callback: source.callback,
     extra,
     rejectedLinks,
-    searchText: `${id}\u0001${uuid ?? ''}\u0001${sessionId ?? ''}\u0001${classId}\u0001${roomId}`.toLowerCase(),
   };
 }
 
@@ -179,4 +178,9 @@ export function normalizeBatch(raw: readonly unknown[], firstPosition: number): 
     }
   }
   return { records, unreadable };
+}
+
+/** What the search box looks in: _id, uuid, session id, class and room, lower-cased. */
+export function searchTextOf(record: Recording): string {
+  return `${record.id}\u0001${record.uuid ?? ''}\u0001${record.sessionId ?? ''}\u0001${record.classId}\u0001${record.roomId}`.toLowerCase();
 }

@@ -29,12 +29,6 @@ export interface Recording {
   extra: Record<string, unknown>;
   /** Links the API sent that were not http(s) and so are never used: field name -> value. */
   rejectedLinks: Record<string, string>;
-  /**
-   * What the search box looks in (_id, uuid, session id, class and room), lower-cased. Made once
-   * where the record is read, in the worker, so the first keystroke on 100,000 rows costs no more
-   * than the next.
-   */
-  searchText: string;
 }
 
 /** A record that could not be read, and why: shown to the user on request. */

@@ -5,6 +5,8 @@ import type { DirectCredentials } from '../../lib/direct-credentials';
 import { BodyParseError, RecordingsBodyParser, type BodyProblem } from './recordings-body-parser';
 import type { Recording, UnreadableRecord } from './recording';
 import { normalizeBatch } from './recording-schema';
+import type { BatchColumns } from './recordings-columns';
+import type { ListSummary } from './recordings-view';
 
 /**
  * What a list load produces, in order: batches as bytes arrive, then `done`; from the worker, the
@@ -21,6 +23,9 @@ export type RecordingsStreamEvent =
       orders?: Record<string, Uint32Array>;
       /** Index of `records[0]` in the whole list. */
       firstIndex?: number;
+      /** The batch's filter columns and summary, made by the worker (recordings-columns.ts). */
+      columns?: BatchColumns;
+      summary?: ListSummary;
     }
   | {
       type: 'done';

@@ -455,13 +455,6 @@ export interface FacetOption {
 
 export type FacetField = 'status' | 'mode' | 'client' | 'room';
 
-const facetValue: Record<FacetField, (record: Recording) => string> = {
-  status: (r) => r.status ?? MISSING,
-  mode: (r) => r.mode ?? MISSING,
-  client: (r) => r.clientId,
-  room: (r) => r.roomId,
-};
-
 /** Values of one field as they occur in the data, most frequent first; missing ones as `MISSING`. */
 export function facetOptions(records: readonly Recording[], field: FacetField): FacetOption[] {
   return optionsFromCounts(summarize(emptySummary, records).facets[field]);
@@ -490,31 +483,45 @@ export const emptySummary: ListSummary = Object.freeze({
   unfinishedCreatedAt: [],
 });
 
-const FACET_FIELDS: readonly FacetField[] = ['status', 'mode', 'client', 'room'];
-
 export function summarize(previous: ListSummary, added: readonly Recording[]): ListSummary {
-  const facets = {} as Record<FacetField, Map<string, number>>;
-  for (const field of FACET_FIELDS) {
-    const counts = new Map(previous.facets[field]);
-    const read = facetValue[field];
-    for (const record of added) {
-      const value = read(record);
-      counts.set(value, (counts.get(value) ?? 0) + 1);
-    }
-    facets[field] = counts;
-  }
+  const status = new Map(previous.facets.status);
+  const mode = new Map(previous.facets.mode);
+  const client = new Map(previous.facets.client);
+  const room = new Map(previous.facets.room);
+  const count = (counts: Map<string, number>, value: string) => counts.set(value, (counts.get(value) ?? 0) + 1);
+  const finished = new Map<string | null, boolean>();
   let seconds = previous.totalSeconds;
   const unfinished: number[] = [];
   for (const record of added) {
+    count(status, record.status ?? MISSING);
+    count(mode, record.mode ?? MISSING);
+    count(client, record.clientId);
+    count(room, record.roomId);
     seconds += record.durationSeconds ?? 0;
-    if (record.createdAt !== null && !isFinished(record.status)) {
-      unfinished.push(record.createdAt);
-    }
+    let done = finished.get(record.status);
+    if (done === undefined) finished.set(record.status, (done = isFinished(record.status)));
+    if (record.createdAt !== null && !done) unfinished.push(record.createdAt);
+  }
+  return {
+    facets: { status, mode, client, room },
+    totalSeconds: seconds,
+    unfinishedCreatedAt: unfinished.length > 0 ? previous.unfinishedCreatedAt.concat(unfinished) : previous.unfinishedCreatedAt,
+  };
+}
+
+/** `previous` with a batch's own summary (made where the batch was read) added in: O(values). */
+export function mergeSummaries(previous: ListSummary, batch: ListSummary): ListSummary {
+  const facets = {} as Record<FacetField, Map<string, number>>;
+  for (const field of ['status', 'mode', 'client', 'room'] as const) {
+    const counts = new Map(previous.facets[field]);
+    for (const [value, count] of batch.facets[field]) counts.set(value, (counts.get(value) ?? 0) + count);
+    facets[field] = counts;
   }
   return {
     facets,
-    totalSeconds: seconds,
-    unfinishedCreatedAt: unfinished.length > 0 ? previous.unfinishedCreatedAt.concat(unfinished) : previous.unfinishedCreatedAt,
+    totalSeconds: previous.totalSeconds + batch.totalSeconds,
+    unfinishedCreatedAt:
+      batch.unfinishedCreatedAt.length > 0 ? previous.unfinishedCreatedAt.concat(batch.unfinishedCreatedAt) : previous.unfinishedCreatedAt,
   };
 }
 

@@ -3,7 +3,8 @@ import { ApiError } from '../../lib/api-error';
 import type { WorkerMessage } from './load-recordings';
 import type { Recording, UnreadableRecord } from './recording';
 import { streamRecordings, type RecordingsRequest, type RecordingsStreamEvent } from './recordings-stream';
-import { columnOrders, defaultSort, extendOrder, orderKey, SORT_COLUMNS } from './recordings-view';
+import { ColumnsCoder, transferablesOf } from './recordings-columns';
+import { columnOrders, defaultSort, emptySummary, extendOrder, orderKey, SORT_COLUMNS, summarize } from './recordings-view';
 
 /**
  * Fetches, parses and sorts a recordings list off the main thread, so that a 100,000-record
@@ -13,7 +14,9 @@ import { columnOrders, defaultSort, extendOrder, orderKey, SORT_COLUMNS } from '
  * What the page receives is shaped for a cheap main thread: batches small enough to deserialize
  * within a frame, the default order kept up to date as rows arrive, and every column's order
  * (both directions) once the list is complete, so the page never sorts a large list itself.
- * The page is told the list is complete first, then gets the orders a column at a time.
+ * The page is told the list is complete first, then gets the orders a column at a time. Each
+ * batch comes with its filter columns and summary (recordings-columns.ts), so the page only adds
+ * them up.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -28,6 +31,7 @@ const MIN_INTERVAL_MS = 200;
 scope.onmessage = async (message: MessageEvent<RecordingsRequest>) => {
   const controller = new AbortController();
   const all: Recording[] = [];
+  const coder = new ColumnsCoder();
   let order: Uint32Array = new Uint32Array(0);
   let pending: Recording[] = [];
   let pendingUnreadable: UnreadableRecord[] = [];
@@ -47,6 +51,7 @@ scope.onmessage = async (message: MessageEvent<RecordingsRequest>) => {
       for (const record of records) all.push(record);
       if (records.length > 0) order = extendOrder(all, order, defaultSort);
       const defaultOrder = order.slice();
+      const columns = coder.batch(records);
       post(
         {
           type: 'batch',
@@ -56,8 +61,10 @@ scope.onmessage = async (message: MessageEvent<RecordingsRequest>) => {
           totalBytes,
           orders: { [orderKey(defaultSort)]: defaultOrder },
           firstIndex: start,
+          columns,
+          summary: summarize(emptySummary, records),
         },
-        [defaultOrder.buffer],
+        [defaultOrder.buffer, ...transferablesOf(columns)],
       );
       pendingUnreadable = [];
       force = false;
