@@ -13,6 +13,7 @@ import {
   MISSING,
   noFilters,
   sortedOrder,
+  notePrefix,
   SORT_COLUMNS,
   indexComparator,
   totalSeconds,
@@ -198,6 +199,25 @@ describe('orders while a list streams in', () => {
         const part = all.slice(0, Math.min(end, all.length));
         order = extendOrder(part, order, sortState);
         expect([...order]).toEqual([...sortedOrder(part, sortState)]);
+      }
+    }
+  });
+
+  it('sorted by any column while the list streams in, each batch gives the order a full sort gives', () => {
+    const all = list(
+      Array.from({ length: 60 }, (_, i) => ({ c: (i * 7919) % 23, class_id: `school::room-${(i * 13) % 11}`, status: i % 4 === 0 ? null : 'SENT' })),
+    );
+    for (const sortState of [
+      { column: 'room', direction: 'asc' },
+      { column: 'status', direction: 'desc' },
+    ] as SortState[]) {
+      let streamed: Recording[] = [];
+      for (let end = 9; end <= all.length + 8; end += 9) {
+        const next = streamed.concat(all.slice(streamed.length, end));
+        notePrefix(next, streamed);
+        streamed = next;
+        // A copy has no history: sorted from scratch.
+        expect([...sortedOrder(streamed, sortState)], `${sortState.column} at ${streamed.length}`).toEqual([...sortedOrder([...streamed], sortState)]);
       }
     }
   });

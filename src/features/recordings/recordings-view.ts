@@ -112,6 +112,16 @@ function ordersFor(records: readonly Recording[]): Map<string, Uint32Array> {
   return orders;
 }
 
+const prefixes = new WeakMap<readonly Recording[], readonly Recording[]>();
+
+/**
+ * `next` is `previous` with more records at its end (a list streaming in): an order of `previous`
+ * is then extended to `next` by merging the new records in, rather than sorting all again.
+ */
+export function notePrefix(next: readonly Recording[], previous: readonly Recording[]): void {
+  if (previous.length > 0 && next.length > previous.length) prefixes.set(next, previous);
+}
+
 /** Hands over orders computed elsewhere (the loading worker) for exactly this list. */
 export function primeOrders(records: readonly Recording[], orders: Readonly<Record<string, Uint32Array>>): void {
   const cache = ordersFor(records);
@@ -218,6 +228,14 @@ export function sortedOrder(records: readonly Recording[], sort: SortState): Uin
   const cache = ordersFor(records);
   const cached = cache.get(orderKey(sort));
   if (cached) return cached;
+  // Sorted while the list streams in: each batch is merged into the last batch's order.
+  const prefix = prefixes.get(records);
+  const before = prefix && orderCaches.get(prefix)?.get(orderKey(sort));
+  if (before) {
+    const order = extendOrder(records, before, sort);
+    cache.set(orderKey(sort), order);
+    return order;
+  }
   const keys = columnKeys(records, sort.column);
   const ascending = new Uint32Array(records.length);
   for (let i = 0; i < ascending.length; i += 1) ascending[i] = i;
