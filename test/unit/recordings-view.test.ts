@@ -205,11 +205,18 @@ describe('orders while a list streams in', () => {
 
   it('sorted by any column while the list streams in, each batch gives the order a full sort gives', () => {
     const all = list(
-      Array.from({ length: 60 }, (_, i) => ({ c: (i * 7919) % 23, class_id: `school::room-${(i * 13) % 11}`, status: i % 4 === 0 ? null : 'SENT' })),
+      Array.from({ length: 60 }, (_, i) => ({
+        c: (i * 7919) % 23,
+        class_id: `school::room-${(i * 13) % 11}`,
+        status: i % 4 === 0 ? null : 'SENT',
+        uuid: i % 7 === 0 ? null : `${i % 3 === 0 ? 'AB' : 'ab'}-${(i * 37) % 19}`,
+      })),
     );
     for (const sortState of [
       { column: 'room', direction: 'asc' },
       { column: 'status', direction: 'desc' },
+      { column: 'uuid', direction: 'asc' },
+      { column: 'uuid', direction: 'desc' },
     ] as SortState[]) {
       let streamed: Recording[] = [];
       for (let end = 9; end <= all.length + 8; end += 9) {

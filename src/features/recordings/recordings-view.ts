@@ -136,6 +136,21 @@ export function primeOrders(records: readonly Recording[], orders: Readonly<Reco
  */
 const ID_COLUMNS: ReadonlySet<SortColumn> = new Set(['uuid', 'session']);
 
+/** The order `columnKeys` gives an id column, by comparing the ids themselves. */
+function idComparator(records: readonly Recording[], sort: SortState): (a: number, b: number) => number {
+  const key = sortKeys[sort.column] as (record: Recording) => string | null;
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  return (a, b) => {
+    const x = key(records[a]!);
+    const y = key(records[b]!);
+    if (x === null || y === null) return x === y ? a - b : x === null ? 1 : -1;
+    const lowX = x.toLowerCase();
+    const lowY = y.toLowerCase();
+    if (lowX !== lowY) return (lowX < lowY ? -1 : 1) * sign;
+    return a - b;
+  };
+}
+
 interface ColumnKeys {
   /** The value, or the text's rank among the column's texts; 0 where missing. */
   numeric: Float64Array;
@@ -250,7 +265,9 @@ export function sortedOrder(records: readonly Recording[], sort: SortState): Uin
  * sorted and merged in, O(n) rather than a full sort. Used while a list streams in.
  */
 export function extendOrder(records: readonly Recording[], previous: Uint32Array, sort: SortState): Uint32Array {
-  const compare = indexComparator(records, sort);
+  // Ids are compared as they are: ranking every id in the list again for each batch would cost
+  // more than the merge.
+  const compare = ID_COLUMNS.has(sort.column) ? idComparator(records, sort) : indexComparator(records, sort);
   const added = new Uint32Array(records.length - previous.length);
   for (let i = 0; i < added.length; i += 1) added[i] = previous.length + i;
   added.sort(compare);
