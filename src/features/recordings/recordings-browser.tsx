@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useDeferredValue, useMemo } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { ErrorPanel } from '../../components/error-panel';
 import { RelativeTime } from '../../components/relative-time';
 import { useNow } from '../../components/use-now';
@@ -9,7 +9,7 @@ import { FilterChips, StatusCounters } from './filter-chips';
 import { countRecordings, formatBytes, formatCount, formatHours } from './format';
 import type { Recording } from './recording';
 import { RecordingFiltersBar } from './recording-filters';
-import { downloadCsv, recordingsCsv } from './recordings-csv';
+import { exportCsv } from './recordings-csv';
 import { RecordingsGrid } from './recordings-grid';
 import type { RecordingsListQuery, RecordingsSnapshot } from './recordings-queries';
 import { RecordingsTable } from './recordings-table';
@@ -50,6 +50,7 @@ export function RecordingsBrowser({
   const result = useQuery(query);
   const { filters, sort, view, update } = useRecordingsViewState();
   const [visibility, setVisibility] = useColumnVisibility();
+  const [exporting, setExporting] = useState(false);
   const snapshot: RecordingsSnapshot | undefined = result.data;
 
   // New rows are shown as they arrive (the worker paces them); a filter or sort change on a huge
@@ -159,10 +160,13 @@ export function RecordingsBrowser({
           <button
             type="button"
             className="button"
-            disabled={indexes.length === 0}
-            onClick={() => downloadCsv(recordingsCsv(shownRecords, indexes), `${exportName}-${new Date().toISOString().slice(0, 10)}.csv`)}
+            disabled={indexes.length === 0 || exporting}
+            onClick={() => {
+              setExporting(true);
+              exportCsv(shownRecords, indexes, `${exportName}-${new Date().toISOString().slice(0, 10)}.csv`).finally(() => setExporting(false));
+            }}
           >
-            Export CSV
+            {exporting ? 'Exporting…' : 'Export CSV'}
           </button>
           <RefreshControl
             updatedAt={result.dataUpdatedAt}
