@@ -61,6 +61,12 @@ describe('view state from a hand-edited URL', () => {
     expect(read('dmin=12.7')).toMatchObject({ durationMin: 12 });
   });
 
+  it('reads a search as the one-line box would: no line breaks or other control characters', () => {
+    expect(readViewState(new URLSearchParams('q=g%0Aym')).filters.search).toBe('gym');
+    expect(readViewState(new URLSearchParams('q=%01')).filters.search).toBe('');
+    expect(readViewState(new URLSearchParams('q=%20salle%2012%20%C3%A9')).filters.search).toBe(' salle 12 é');
+  });
+
   it('reads a range given the wrong way round as the same range', () => {
     expect(read('created=custom&from=2026-11-01&to=2026-10-01')).toMatchObject({ createdFrom: '2026-10-01', createdTo: '2026-11-01' });
     expect(read('dmin=60&dmax=10')).toMatchObject({ durationMin: 10, durationMax: 60 });

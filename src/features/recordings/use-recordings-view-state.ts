@@ -61,7 +61,8 @@ export function readViewState(params: URLSearchParams): RecordingsViewState {
       modes: params.getAll('mode'),
       clients: params.getAll('client'),
       rooms: params.getAll('room'),
-      search: params.get('q') ?? '',
+      // As the search box reads it: a one-line box drops line breaks, and no id holds a control character.
+      search: [...(params.get('q') ?? '')].filter((ch) => ch > '\u001f' && ch !== '\u007f').join(''),
       created,
       createdFrom,
       createdTo,
