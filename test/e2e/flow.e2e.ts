@@ -221,3 +221,21 @@ e2e.test(
   },
   { allowConsole: [HTTP_401] },
 );
+
+e2e.test(
+  'arrow keys pressed faster than the screen redraws each move one row, and Enter opens the row reached',
+  async ({ page }) => {
+  await signIn(page, SCHOOL);
+  await waitForRows(page, 15);
+  const focusedRow = () => page.evaluate(() => Number(document.activeElement?.closest('tr')?.getAttribute('aria-rowindex')));
+  await rows(page).first().locator('.cell-link--primary').focus();
+  assert.equal(await focusedRow(), 2, 'the first row (after the header row) has focus');
+  // No pause between presses: faster than frames, as a held key on a fast repeat or a scripted user.
+  for (let i = 0; i < 12; i += 1) await page.keyboard.press('ArrowDown');
+  await waitFor(async () => (await focusedRow()) === 14, { message: async () => `focus on row 14, it is on row ${await focusedRow()}` });
+  const href = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href'));
+  await page.keyboard.press('Enter');
+  await waitFor(() => new URL(page.url()).pathname + new URL(page.url()).search === href, { message: `the recording the focused row links to (${href}) to open` });
+  },
+  { allowConsole: [HTTP_401] },
+);

@@ -267,6 +267,8 @@ export function RecordingsTable({
   busy?: boolean;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  /** The row that keyboard focus is on its way to (it lands in the next frame, once drawn). */
+  const pendingFocus = useRef<number | null>(null);
   const navigate = useNavigate();
   const location = useLocation();
 
@@ -351,7 +353,8 @@ export function RecordingsTable({
   const moveFocus = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!NAVIGATION_KEYS.has(event.key)) return;
     const row = (event.target as HTMLElement).closest<HTMLTableRowElement>('tr[data-index]');
-    const current = row ? Number(row.dataset.index) : -1;
+    // Keys pressed faster than frames: count from where focus is going, not where it still is.
+    const current = pendingFocus.current ?? (row ? Number(row.dataset.index) : -1);
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 560) / ROW_HEIGHT) - 1);
     const lastIndex = indexes.length - 1;
     const targets: Record<string, number> = {
@@ -362,7 +365,7 @@ export function RecordingsTable({
       PageDown: current + page,
       PageUp: current - page,
     };
-    if (!row && event.key !== 'ArrowDown' && event.key !== 'Home' && event.key !== 'End') return;
+    if (!row && pendingFocus.current === null && event.key !== 'ArrowDown' && event.key !== 'Home' && event.key !== 'End') return;
     const target = Math.min(lastIndex, Math.max(0, targets[event.key]!));
     event.preventDefault();
     virtualizer.scrollToIndex(target, { align: 'auto' });
@@ -370,10 +373,13 @@ export function RecordingsTable({
   };
 
   const focusRow = (index: number, attempt: number) => {
+    pendingFocus.current = index;
     requestAnimationFrame(() => {
+      if (pendingFocus.current !== index) return;
       const link = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${index}"] .cell-link--primary`);
       if (link) link.focus({ preventScroll: true });
-      else if (attempt < 60) focusRow(index, attempt + 1);
+      else if (attempt < 60) return focusRow(index, attempt + 1);
+      pendingFocus.current = null;
     });
   };
 
