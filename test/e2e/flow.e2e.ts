@@ -239,3 +239,29 @@ e2e.test(
   },
   { allowConsole: [HTTP_401] },
 );
+
+e2e.test(
+  'Back from a recording, and a reload, come back to the rows the list was scrolled to',
+  async ({ page }) => {
+    await signIn(page, SCHOOL);
+    await waitForRows(page, 15);
+    const table = page.locator('.table-scroll');
+    await table.evaluate((el) => (el.scrollTop = 56 * 120));
+    const firstShown = () =>
+      page.evaluate(() => {
+        const box = document.querySelector('.table-scroll')!.getBoundingClientRect();
+        const row = [...document.querySelectorAll('tbody tr')].find((tr) => tr.getBoundingClientRect().top >= box.top + 30);
+        return row?.querySelector('.cell-link--primary')?.getAttribute('href') ?? null;
+      });
+    await waitFor(async () => (await firstShown()) !== null, { message: 'rows drawn where the list was scrolled to' });
+    await page.waitForTimeout(300);
+    const before = await firstShown();
+    await page.locator(`a[href="${before}"]`).click();
+    await waitFor(() => new URL(page.url()).pathname.startsWith('/recordings/'), { message: 'the recording to open' });
+    await page.goBack();
+    await waitFor(async () => (await firstShown()) === before, { message: async () => `the same rows after Back (${before}, shows ${await firstShown()})` });
+    await page.reload();
+    await waitFor(async () => (await firstShown()) === before, { message: async () => `the same rows after a reload (${before}, shows ${await firstShown()})` });
+  },
+  { allowConsole: [HTTP_401] },
+);
