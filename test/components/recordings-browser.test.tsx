@@ -83,6 +83,28 @@ describe('the recordings list', () => {
     expect(screen.getByText('2 of 3 recordings · 1.5 h in total')).toBeInTheDocument();
   });
 
+  it('does not turn a range round under the cursor when typing pauses mid-number', async () => {
+    signedInAs('school');
+    server.use(http.post('*/api/videos', () => videosAnswer(JSON.stringify({ status: true, obj: records }))));
+    const { user } = renderApp('/');
+    await waitFor(() => expect(bodyRows()).toHaveLength(3));
+
+    const shortest = screen.getByRole('spinbutton', { name: 'Shortest duration, minutes' });
+    const longest = screen.getByRole('spinbutton', { name: 'Longest duration, minutes' });
+    await user.type(shortest, '20{Enter}');
+    await waitFor(() => expect(bodyRows()).toHaveLength(2));
+    // "3" on the way to "30": a pause longer than the box waits before applying what it has.
+    await user.type(longest, '3');
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    expect(longest).toHaveValue(3);
+    expect(shortest).toHaveValue(20);
+    await user.type(longest, '0{Enter}');
+    await waitFor(() => expect(bodyRows()).toHaveLength(1));
+    expect(shortest).toHaveValue(20);
+    expect(longest).toHaveValue(30);
+    expect(screen.getByText('1 of 3 recordings · 0.5 h in total')).toBeInTheDocument();
+  });
+
   it('keeps every character of a search typed fast', async () => {
     signedInAs('school');
     server.use(http.post('*/api/videos', () => videosAnswer(JSON.stringify({ status: true, obj: records }))));

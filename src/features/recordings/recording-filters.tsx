@@ -139,10 +139,13 @@ function MinutesInput({
   label,
   value,
   onCommit,
+  reversesRange,
 }: {
   label: string;
   value: number | null;
   onCommit: (value: number | null) => void;
+  /** Whether these minutes would put the range the wrong way round (with the other box's value). */
+  reversesRange: (minutes: number) => boolean;
 }) {
   const id = useId();
   const [draft, setDraft] = useState(value === null ? '' : String(value));
@@ -151,11 +154,14 @@ function MinutesInput({
     setSeen(value);
     setDraft(value === null ? '' : String(value));
   }
-  const commit = () => {
+  const commit = (settled = true) => {
     const trimmed = draft.trim();
     const parsed = trimmed === '' ? null : Number(trimmed);
     if (parsed === null || (Number.isFinite(parsed) && parsed >= 0)) {
       const minutes = parsed === null ? null : Math.floor(parsed);
+      // A pause mid-number ("3" on the way to "30" against a minimum of 60) is not a range the
+      // wrong way round yet: that waits for Enter or leaving the box, where it reads as meant.
+      if (!settled && minutes !== null && reversesRange(minutes)) return;
       if (minutes !== value) onCommit(minutes);
     } else {
       setDraft(value === null ? '' : String(value));
@@ -166,9 +172,10 @@ function MinutesInput({
   // filter's chip appeared between mouse-down and mouse-up, moved the page, and the click that
   // left the box (a column header, a counter) landed elsewhere and was lost.
   const commitLater = useEffectEvent(commit);
+  const commitAfterPause = useEffectEvent(() => commit(false));
   useEffect(() => {
     if (draft === (value === null ? '' : String(value))) return;
-    const timer = setTimeout(commitLater, COMMIT_AFTER_MS);
+    const timer = setTimeout(commitAfterPause, COMMIT_AFTER_MS);
     return () => clearTimeout(timer);
   }, [draft, value]);
   const [leaving, setLeaving] = useState(false);
@@ -219,12 +226,14 @@ function DurationFilter({ filters, onChange }: { filters: RecordingFilters; onCh
         label="Shortest duration, minutes"
         value={filters.durationMin}
         onCommit={(durationMin) => onChange({ ...filters, durationMin })}
+        reversesRange={(minutes) => filters.durationMax !== null && minutes > filters.durationMax}
       />
       <span aria-hidden="true">–</span>
       <MinutesInput
         label="Longest duration, minutes"
         value={filters.durationMax}
         onCommit={(durationMax) => onChange({ ...filters, durationMax })}
+        reversesRange={(minutes) => filters.durationMin !== null && minutes < filters.durationMin}
       />
       <span className="muted" aria-hidden="true">
         min
