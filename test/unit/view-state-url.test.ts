@@ -61,6 +61,12 @@ describe('view state from a hand-edited URL', () => {
     expect(read('dmin=12.7')).toMatchObject({ durationMin: 12 });
   });
 
+  it('reads a value given twice as one choice', () => {
+    const { filters } = readViewState(new URLSearchParams('status=FAILED&status=FAILED&room=a&room=b&room=a'));
+    expect(filters.statuses).toEqual(['FAILED']);
+    expect(filters.rooms).toEqual(['a', 'b']);
+  });
+
   it('reads a search as the one-line box would: no line breaks or other control characters', () => {
     expect(readViewState(new URLSearchParams('q=g%0Aym')).filters.search).toBe('gym');
     expect(readViewState(new URLSearchParams('q=%01')).filters.search).toBe('');

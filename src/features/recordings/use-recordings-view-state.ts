@@ -57,10 +57,11 @@ export function readViewState(params: URLSearchParams): RecordingsViewState {
   const [durationMin, durationMax] = ordered(minutes(params.get('dmin')), minutes(params.get('dmax')));
   return {
     filters: {
-      statuses: params.getAll('status'),
-      modes: params.getAll('mode'),
-      clients: params.getAll('client'),
-      rooms: params.getAll('room'),
+      // A value given twice is one choice (one chip), not two.
+      statuses: [...new Set(params.getAll('status'))],
+      modes: [...new Set(params.getAll('mode'))],
+      clients: [...new Set(params.getAll('client'))],
+      rooms: [...new Set(params.getAll('room'))],
       // As the search box reads it: a one-line box drops line breaks, and no id holds a control character.
       search: [...(params.get('q') ?? '')].filter((ch) => ch > '\u001f' && ch !== '\u007f').join(''),
       created,
