@@ -39,22 +39,4 @@ describe('the rows a large list shows', () => {
     expect(ids(records, result.current.answer.indexes)).toEqual(ids(records, visibleIndexes(records, narrower, sort, 0)));
     expect(result.current.answer.seconds).toBe(result.current.answer.indexes.length * 60);
   });
-
-  it('keep the last order on screen while the order asked for is still on its way, then use it', () => {
-    const oldest: SortState = { column: 'created', direction: 'asc' };
-    const { result, rerender } = renderHook(
-      ({ order, sortReady }: { order: SortState; sortReady: boolean }) => useVisibleRecordings(records, noFilters, order, 0, { sortReady }),
-      { initialProps: { order: sort, sortReady: true } },
-    );
-    const newestFirst = ids(records, result.current.answer.indexes);
-    expect(newestFirst[0]).toBe('r2999');
-
-    rerender({ order: oldest, sortReady: false });
-    expect(result.current.pending).toBe(true);
-    expect(ids(records, result.current.answer.indexes)).toEqual(newestFirst);
-
-    rerender({ order: oldest, sortReady: true });
-    expect(result.current.pending).toBe(false);
-    expect(ids(records, result.current.answer.indexes)[0]).toBe('r0');
-  });
 });

@@ -64,6 +64,26 @@ describe('a list of 100,000 recordings', () => {
           ),
         { message: 'scrolling to the bottom did not show the last row' },
       );
+
+      // A sort in the address of a fresh load: newest first while the list streams in (and the
+      // page says so), then the order chosen, once the worker has sent it.
+      await page.goto('/?sort=duration&dir=asc');
+      await waitFor(async () => (await summaryText(page)).includes('newest first until the list is in, then as chosen'), {
+        timeout: 60_000,
+        message: async () => `no word of the sort to come: "${await summaryText(page)}"`,
+      });
+      const duration = page.getByRole('columnheader', { name: /^Duration/ });
+      await waitFor(async () => (await duration.getAttribute('aria-sort')) === 'ascending', {
+        timeout: 120_000,
+        message: 'the list was never sorted by duration',
+      });
+      assert.ok((await summaryText(page)).startsWith('100,000 recordings'), 'sorted once the list was in');
+      assert.ok(!(await summaryText(page)).includes('newest first'), 'no word of a sort to come once it is there');
+      const seconds = (await page.locator('tbody tr td.col--duration').allInnerTexts())
+        .filter((text) => /\d:\d\d:\d\d/.test(text))
+        .map((text) => text.trim().split(':').map(Number).reduce((total, part) => total * 60 + part, 0));
+      assert.ok(seconds.length > 5, 'durations are shown');
+      assert.deepEqual(seconds, [...seconds].sort((a, b) => a - b), 'shortest first');
     },
     // The login page asks whether a session exists; the signed-out answer is a 401.
     { timeout: 240_000, allowConsole: [HTTP_401] },

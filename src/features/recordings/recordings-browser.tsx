@@ -15,6 +15,8 @@ import type { RecordingsListQuery, RecordingsSnapshot } from './recordings-queri
 import { RecordingsTable } from './recordings-table';
 import {
   countNeedingAttentionIn,
+  defaultSort,
+  orderKey,
   emptySummary,
   hasActiveFilters,
   hasOrder,
@@ -26,7 +28,7 @@ import {
 import { UnreadableNotice } from './unreadable-notice';
 import { useColumnVisibility } from './use-column-visibility';
 import { useRecordingsViewState, type ViewMode } from './use-recordings-view-state';
-import { useVisibleRecordings } from './use-visible-recordings';
+import { FILTER_IN_RENDER_UP_TO, useVisibleRecordings } from './use-visible-recordings';
 
 const NO_RECORDS: Recording[] = [];
 
@@ -62,10 +64,16 @@ export function RecordingsBrowser({
   const now = useNow();
   // On a huge list the filtering runs in slices; meanwhile the last view stays on screen, whole
   // (its records with its indexes), so the rows, count and export always agree.
-  // A sort asked for just as a huge list completes: its order is on its way from the worker.
-  const ordersComing = (snapshot?.ordersToFollow ?? false) && result.isFetching;
-  const sortReady = !ordersComing || hasOrder(records, deferredSort);
-  const { answer, pending } = useVisibleRecordings(records, deferredFilters, deferredSort, now, { sortReady });
+  // On a huge list, an order the worker has not sent yet would be a long sort on the page, made
+  // again for every batch while the list streams in. Until it comes (a moment after the list is
+  // complete) the list shows newest first, and says so.
+  const orderComing =
+    records.length > FILTER_IN_RENDER_UP_TO &&
+    result.isFetching &&
+    !(snapshot?.complete && !snapshot.ordersToFollow) &&
+    !hasOrder(records, deferredSort);
+  const shownSort = orderComing ? defaultSort : deferredSort;
+  const { answer, pending } = useVisibleRecordings(records, deferredFilters, shownSort, now);
   const shownRecords = answer.request.records;
   const indexes = answer.indexes;
   const summary = snapshot?.summary ?? emptySummary;
@@ -144,6 +152,7 @@ export function RecordingsBrowser({
                 {' · '}
                 {formatHours(seconds)} in total
                 {loading ? ` · loading, ${formatBytes(snapshot?.bytes ?? 0)} so far` : ''}
+                {orderComing && orderKey(sort) !== orderKey(defaultSort) ? ' · newest first until the list is in, then as chosen' : ''}
               </>
             )}
           </p>
@@ -212,7 +221,7 @@ export function RecordingsBrowser({
           <RecordingsTable
             records={shownRecords}
             indexes={indexes}
-            sort={sort}
+            sort={orderComing ? defaultSort : sort}
             onSortChange={setSort}
             visibility={visibility}
             label={label}

@@ -22,29 +22,19 @@ function nextTask(callback: () => void): () => void {
  * The records a list view shows (filtered and in order). A small list is filtered as it renders;
  * a large one (100,000 recordings) a slice per task, so that typing in the search box or ticking
  * a filter never blocks the page: until the new answer is ready the last one stays on screen,
- * and `pending` says so. A new question cancels the pass still working on the old one. The same
- * holds while the order asked for is still on its way from the loading worker.
+ * and `pending` says so. A new question cancels the pass still working on the old one.
  */
 export function useVisibleRecordings(
   records: readonly Recording[],
   filters: RecordingFilters,
   sort: SortState,
   now: number,
-  {
-    sortReady = true,
-    inRenderUpTo = FILTER_IN_RENDER_UP_TO,
-  }: {
-    /** False while the order asked for is still being made elsewhere (the loading worker). */
-    sortReady?: boolean;
-    inRenderUpTo?: number;
-  } = {},
+  { inRenderUpTo = FILTER_IN_RENDER_UP_TO }: { inRenderUpTo?: number } = {},
 ): { answer: VisibleAnswer; pending: boolean } {
   const request = useMemo(() => ({ records, filters, sort, now }), [records, filters, sort, now]);
   const [latest, setLatest] = useState<VisibleAnswer | null>(null);
 
-  // Until the order arrives the last answer stays; with no last answer the page sorts for itself.
-  const held = !sortReady && latest !== null;
-  const inRender = !held && (records.length <= inRenderUpTo || !hasActiveFilters(filters) || latest === null);
+  const inRender = records.length <= inRenderUpTo || !hasActiveFilters(filters) || latest === null;
   const immediate = useMemo(() => {
     if (!inRender) return null;
     const pass = new VisiblePass(request);
@@ -54,7 +44,7 @@ export function useVisibleRecordings(
   // Remembered, so that it stays on screen while a later answer is worked out in slices.
   if (immediate !== null && latest !== immediate) setLatest(immediate);
 
-  const waiting = !held && immediate === null && latest?.request !== request;
+  const waiting = immediate === null && latest?.request !== request;
   useEffect(() => {
     if (!waiting) return;
     const pass = new VisiblePass(request);
