@@ -3,6 +3,7 @@ import { useCallback, useEffect } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { clearDirectCredentials } from '../../lib/direct-credentials';
 import { sessionQuery, signOut, type Session } from './session-queries';
+import { forgetScrollPositions } from '../recordings/scroll-memory';
 
 const CHANNEL = 'recordings-dashboard-session';
 
@@ -31,6 +32,7 @@ export function useSignOut(): () => Promise<void> {
 export function forgetAccount(queryClient: ReturnType<typeof useQueryClient>): void {
   // Direct mode: a tab opened with "duplicate tab" holds its own copy of the key.
   clearDirectCredentials();
+  forgetScrollPositions();
   queryClient.cancelQueries();
   queryClient.clear();
   queryClient.setQueryData(sessionQuery.queryKey, null);

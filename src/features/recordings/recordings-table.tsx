@@ -10,9 +10,10 @@ import {
   type Updater,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
+import { memo, useCallback, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { CopyButton } from '../../components/copy-button';
+import { useScrollMemory } from './scroll-memory';
 import { inAppLinkClick } from '../../components/in-app-link';
 import { describeDuration, describeMode, describeStatus, formatDateTime, formatDateTimeExact, formatDuration } from './format';
 import type { Recording } from './recording';
@@ -244,45 +245,6 @@ function sketchText(column: string, recording: Recording): string {
     default:
       return '';
   }
-}
-
-const scrollKey = (visit: string) => `recordings-scroll:${visit}`;
-
-/**
- * Where this visit of the list was scrolled to, kept per history entry (sessionStorage), so that
- * Back from a recording, or a reload, comes back to the same rows. Restored once, as soon as the
- * list is long enough to scroll there; a scroll of the user's own before that wins.
- */
-function useScrollMemory(scrollRef: RefObject<HTMLDivElement | null>, visit: string, offset: number, height: number) {
-  // undefined: not read yet; null: nothing (more) to restore.
-  const pending = useRef<number | null | undefined>(undefined);
-  useLayoutEffect(() => {
-    const element = scrollRef.current;
-    if (!element) return;
-    if (pending.current === undefined) {
-      let saved = 0;
-      try {
-        saved = Number(sessionStorage.getItem(scrollKey(visit)));
-      } catch {
-        // No storage: nothing to restore.
-      }
-      pending.current = Number.isFinite(saved) && saved > 0 ? saved : null;
-    }
-    const target = pending.current;
-    if (target !== null) {
-      if (offset > 0) pending.current = null;
-      else if (height >= target + element.clientHeight) {
-        element.scrollTop = target;
-        pending.current = null;
-        return;
-      } else return;
-    }
-    try {
-      sessionStorage.setItem(scrollKey(visit), String(Math.round(offset)));
-    } catch {
-      // Storage full or off: the list just opens at the top next time.
-    }
-  }, [scrollRef, visit, offset, height]);
 }
 
 const NAVIGATION_KEYS = new Set(['ArrowDown', 'ArrowUp', 'Home', 'End', 'PageDown', 'PageUp']);
