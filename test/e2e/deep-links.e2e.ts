@@ -266,7 +266,7 @@ e2e.test(
     const back = await waitForUrl(page, (u) => !u.searchParams.has('q'), 'back to no search');
     assert.equal(back.searchParams.get('view'), 'grid', `still the grid: ${back.search}`);
     assert.equal(back.searchParams.get('dmin'), '60', `still the minimum: ${back.search}`);
-    assert.equal(await search.inputValue(), '');
+    await waitFor(async () => (await search.inputValue()) === '', { message: async () => `the search box to be empty again, it says "${await search.inputValue()}"` });
   },
   options,
 );

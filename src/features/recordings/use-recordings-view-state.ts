@@ -1,5 +1,5 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useLocation, useSearchParams } from 'react-router-dom';
 import {
   DEFAULT_ATTENTION_HOURS,
   defaultSort,
@@ -113,11 +113,14 @@ export function writeViewState(state: RecordingsViewState, base = new URLSearchP
 export function useRecordingsViewState() {
   const [params, setParams] = useSearchParams();
   const routerQuery = params.toString();
+  // Each location shown has its own key: Back to the very address last seen (the changes asked
+  // for in between never drawn, as happens when typing fast) is still a change from outside.
+  const { key: locationKey } = useLocation();
   // Query strings asked for, oldest first, that the router has not caught up with yet.
   const [pending, setPending] = useState<readonly string[]>([]);
-  const [seenQuery, setSeenQuery] = useState(routerQuery);
-  if (routerQuery !== seenQuery) {
-    setSeenQuery(routerQuery);
+  const [seen, setSeen] = useState({ query: routerQuery, key: locationKey });
+  if (routerQuery !== seen.query || locationKey !== seen.key) {
+    setSeen({ query: routerQuery, key: locationKey });
     const landed = pending.indexOf(routerQuery);
     // One of ours arrived: keep those asked for after it. Anything else (back, forward, a link)
     // is a change from outside, and it wins.
@@ -142,7 +145,7 @@ export function useRecordingsViewState() {
       setPending((current) => [...current, query]);
       setParams(next, { replace: options.replace ?? false, preventScrollReset: true });
     },
-    [setParams],
+    [setParams, setPending],
   );
 
   return { ...state, update };
