@@ -290,12 +290,6 @@ export function columnOrders(records: readonly Recording[], column: SortColumn):
   return orders;
 }
 
-/** Every column's order in both directions. */
-export function allOrders(records: readonly Recording[]): Record<string, Uint32Array> {
-  const orders: Record<string, Uint32Array> = {};
-  for (const column of SORT_COLUMNS) Object.assign(orders, columnOrders(records, column));
-  return orders;
-}
 
 const DAY = 86_400_000;
 
