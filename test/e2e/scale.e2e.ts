@@ -68,7 +68,7 @@ describe('a list of 100,000 recordings', () => {
       // A sort in the address of a fresh load: newest first while the list streams in (and the
       // page says so), then the order chosen, once the worker has sent it.
       await page.goto('/?sort=duration&dir=asc');
-      await waitFor(async () => (await summaryText(page)).includes('newest first until the list is in, then as chosen'), {
+      await waitFor(async () => (await summaryText(page)).includes('newest first until loaded'), {
         timeout: 60_000,
         message: async () => `no word of the sort to come: "${await summaryText(page)}"`,
       });

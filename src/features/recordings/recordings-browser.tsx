@@ -152,7 +152,7 @@ export function RecordingsBrowser({
                 {' · '}
                 {formatHours(seconds)} in total
                 {loading ? ` · loading, ${formatBytes(snapshot?.bytes ?? 0)} so far` : ''}
-                {orderComing && orderKey(sort) !== orderKey(defaultSort) ? ' · newest first until the list is in, then as chosen' : ''}
+                {orderComing && orderKey(sort) !== orderKey(defaultSort) ? ' · newest first until loaded' : ''}
               </>
             )}
           </p>
