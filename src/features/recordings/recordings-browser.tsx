@@ -179,7 +179,8 @@ export function RecordingsBrowser({
           </button>
           <RefreshControl
             updatedAt={result.dataUpdatedAt}
-            fetching={result.isFetching}
+            // Complete, with only the sort orders still coming: nothing for the user to wait for.
+            fetching={result.isFetching && !(snapshot?.complete && snapshot.ordersToFollow)}
             complete={snapshot?.complete ?? false}
             onRefresh={() => result.refetch()}
           />
