@@ -62,8 +62,6 @@ export function RecordingsBrowser({
   const deferredSort = useDeferredValue(sort);
 
   const now = useNow();
-  // On a huge list the filtering runs in slices; meanwhile the last view stays on screen, whole
-  // (its records with its indexes), so the rows, count and export always agree.
   // On a huge list, an order the worker has not sent yet would be a long sort on the page, made
   // again for every batch while the list streams in. Until it comes (a moment after the list is
   // complete) the list shows newest first, and says so.
@@ -73,6 +71,8 @@ export function RecordingsBrowser({
     !(snapshot?.complete && !snapshot.ordersToFollow) &&
     !hasOrder(records, deferredSort);
   const shownSort = orderComing ? defaultSort : deferredSort;
+  // On a huge list the filtering runs in slices; meanwhile the last view stays on screen, whole
+  // (its records with its indexes), so the rows, count and export always agree.
   const { answer, pending } = useVisibleRecordings(records, deferredFilters, shownSort, now);
   const shownRecords = answer.request.records;
   const indexes = answer.indexes;

@@ -3,7 +3,7 @@ import { loadRecordings } from './load-recordings';
 import type { Recording, UnreadableRecord } from './recording';
 import { primeColumns } from './recordings-columns';
 import type { RecordingsStreamEvent } from './recordings-stream';
-import { emptySummary, mergeSummaries, notePrefix, primeOrders, summarize, type ListSummary } from './recordings-view';
+import { emptySummary, mergeSummaries, primeOrders, summarize, type ListSummary } from './recordings-view';
 
 /** A list as it stands: complete, or still streaming in. */
 export interface RecordingsSnapshot {
@@ -37,10 +37,7 @@ function reduce(snapshot: RecordingsSnapshot, event: RecordingsStreamEvent): Rec
   }
   const records = event.records.length > 0 ? snapshot.records.concat(event.records) : snapshot.records;
   if (event.orders) primeOrders(records, event.orders);
-  if (records !== snapshot.records) {
-    primeColumns(records, snapshot.records, event.records, event.columns);
-    notePrefix(records, snapshot.records);
-  }
+  if (records !== snapshot.records) primeColumns(records, snapshot.records, event.records, event.columns);
   const summary =
     event.records.length === 0 ? snapshot.summary : event.summary ? mergeSummaries(snapshot.summary, event.summary) : summarize(snapshot.summary, event.records);
   return {

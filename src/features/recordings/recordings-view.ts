@@ -112,16 +112,6 @@ function ordersFor(records: readonly Recording[]): Map<string, Uint32Array> {
   return orders;
 }
 
-const prefixes = new WeakMap<readonly Recording[], readonly Recording[]>();
-
-/**
- * `next` is `previous` with more records at its end (a list streaming in): an order of `previous`
- * is then extended to `next` by merging the new records in, rather than sorting all again.
- */
-export function notePrefix(next: readonly Recording[], previous: readonly Recording[]): void {
-  if (previous.length > 0 && next.length > previous.length) prefixes.set(next, previous);
-}
-
 /** Hands over orders computed elsewhere (the loading worker) for exactly this list. */
 export function primeOrders(records: readonly Recording[], orders: Readonly<Record<string, Uint32Array>>): void {
   const cache = ordersFor(records);
@@ -135,21 +125,6 @@ export function primeOrders(records: readonly Recording[], orders: Readonly<Reco
  * and a natural-language ranking of 100,000 different ids took ~0.3 s.
  */
 const ID_COLUMNS: ReadonlySet<SortColumn> = new Set(['uuid', 'session']);
-
-/** The order `columnKeys` gives an id column, by comparing the ids themselves. */
-function idComparator(records: readonly Recording[], sort: SortState): (a: number, b: number) => number {
-  const key = sortKeys[sort.column] as (record: Recording) => string | null;
-  const sign = sort.direction === 'asc' ? 1 : -1;
-  return (a, b) => {
-    const x = key(records[a]!);
-    const y = key(records[b]!);
-    if (x === null || y === null) return x === y ? a - b : x === null ? 1 : -1;
-    const lowX = x.toLowerCase();
-    const lowY = y.toLowerCase();
-    if (lowX !== lowY) return (lowX < lowY ? -1 : 1) * sign;
-    return a - b;
-  };
-}
 
 interface ColumnKeys {
   /** The value, or the text's rank among the column's texts; 0 where missing. */
@@ -243,14 +218,6 @@ export function sortedOrder(records: readonly Recording[], sort: SortState): Uin
   const cache = ordersFor(records);
   const cached = cache.get(orderKey(sort));
   if (cached) return cached;
-  // Sorted while the list streams in: each batch is merged into the last batch's order.
-  const prefix = prefixes.get(records);
-  const before = prefix && orderCaches.get(prefix)?.get(orderKey(sort));
-  if (before) {
-    const order = extendOrder(records, before, sort);
-    cache.set(orderKey(sort), order);
-    return order;
-  }
   const keys = columnKeys(records, sort.column);
   const ascending = new Uint32Array(records.length);
   for (let i = 0; i < ascending.length; i += 1) ascending[i] = i;
@@ -265,9 +232,7 @@ export function sortedOrder(records: readonly Recording[], sort: SortState): Uin
  * sorted and merged in, O(n) rather than a full sort. Used while a list streams in.
  */
 export function extendOrder(records: readonly Recording[], previous: Uint32Array, sort: SortState): Uint32Array {
-  // Ids are compared as they are: ranking every id in the list again for each batch would cost
-  // more than the merge.
-  const compare = ID_COLUMNS.has(sort.column) ? idComparator(records, sort) : indexComparator(records, sort);
+  const compare = indexComparator(records, sort);
   const added = new Uint32Array(records.length - previous.length);
   for (let i = 0; i < added.length; i += 1) added[i] = previous.length + i;
   added.sort(compare);
@@ -566,10 +531,4 @@ export function countNeedingAttention(records: readonly Recording[], now: number
   let count = 0;
   for (const record of records) if (needsAttention(record, now, hours)) count += 1;
   return count;
-}
-
-export function totalSeconds(records: readonly Recording[], indexes: Uint32Array): number {
-  let total = 0;
-  for (let k = 0; k < indexes.length; k += 1) total += records[indexes[k]!]!.durationSeconds ?? 0;
-  return total;
 }
