@@ -211,6 +211,8 @@ e2e.test(
     await signInQuietly(page);
     await page.goto('/');
     await waitForRows(page, 10);
+    // The whole list in (rows change while it streams in): Refresh is offered again.
+    await page.getByRole('button', { name: 'Refresh', exact: true }).waitFor();
     const before = await columnTexts(page, 'Created');
 
     let failed = 0;
